@@ -1,0 +1,3 @@
+from plancheck.cli import entry_point
+
+entry_point()

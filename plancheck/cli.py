@@ -1,0 +1,237 @@
+"""The command line: parse options, call the core, map results to exit codes.
+
+``main(argv) -> int`` is what tests call; :func:`entry_point` is the console script and
+the only place that exits the process.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from plancheck import __version__
+
+if TYPE_CHECKING:
+    from plancheck.schema import Schema
+
+EXIT_OK = 0  # no finding at error severity
+EXIT_FINDINGS = 1  # at least one error-severity finding
+EXIT_ERROR = 2  # usage, I/O or schema error
+
+
+class Failure(click.ClickException):
+    """A user error: printed as `plancheck: error: ...`, exit status 2."""
+
+    exit_code = EXIT_ERROR
+
+    def show(self, file: object = None) -> None:
+        click.echo(f"plancheck: error: {self.format_message()}", err=True)
+
+
+def _split(values: Sequence[str]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def _load_schemas(schema_paths: Sequence[Path]) -> dict[str, Schema]:
+    from plancheck.schema import SchemaError, load_schemas
+
+    try:
+        return load_schemas(list(schema_paths))
+    except SchemaError as exc:
+        raise Failure(str(exc)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="plancheck")
+def cli() -> None:
+    """plancheck: lint UNDP Accelerator Labs plan documents against their templates."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--schema", "schema_id", metavar="ID", help="Use this schema for every file.")
+@click.option(
+    "--schema-path",
+    "schema_paths",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Extra folder of schema files (repeatable); a schema id there overrides a built-in.",
+)
+@click.option("--select", multiple=True, help="Only these rules: codes, code prefixes or names.")
+@click.option("--ignore", multiple=True, help="Leave out these rules: codes, prefixes or names.")
+@click.option(
+    "--output-format",
+    type=click.Choice(["full", "concise", "json"]),
+    default="full",
+    show_default=True,
+)
+@click.option("--color/--no-color", default=None, help="Colour the output [default: on a TTY].")
+@click.option("--stdin-filename", help="The path to report for `-` (standard input).")
+def check(
+    paths: tuple[str, ...],
+    schema_id: str | None,
+    schema_paths: tuple[Path, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    output_format: str,
+    color: bool | None,
+    stdin_filename: str | None,
+) -> int:
+    """Check plan documents (files, folders of *.md, or - for standard input)."""
+    from plancheck.checker import check_paths
+    from plancheck.diagnostics import Diagnostic, Severity
+    from plancheck.linter import RuleSet, SelectorError
+    from plancheck.reporters import REPORTERS
+
+    schemas = _load_schemas(schema_paths)
+    if schema_id is not None and schema_id not in schemas:
+        raise Failure(f"unknown schema {schema_id!r}; known: {', '.join(sorted(schemas))}")
+    try:
+        rules = RuleSet.from_selectors(_split(select), _split(ignore))
+    except SelectorError as exc:
+        raise Failure(str(exc)) from None
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    use_color = sys.stdout.isatty() if color is None else color
+    reporter = REPORTERS[output_format](use_color)
+    everything: list[Diagnostic] = []
+    files, unreadable = 0, False
+    for result in check_paths(
+        paths,
+        schemas,
+        schema_id=schema_id,
+        rules=rules,
+        stdin=stdin,
+        stdin_filename=stdin_filename,
+    ):
+        files += 1
+        unreadable |= not result.readable
+        everything.extend(result.diagnostics)
+        click.echo(reporter.document(result.diagnostics, result.lines), nl=False, color=use_color)
+    click.echo(reporter.finish(everything, files), nl=False, color=use_color)
+    if unreadable:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if any(d.severity is Severity.ERROR for d in everything) else EXIT_OK
+
+
+@cli.group()
+def schema() -> None:
+    """List, show and validate schemas."""
+
+
+@schema.command("list")
+@click.option("--schema-path", "schema_paths", multiple=True, type=click.Path(path_type=Path))
+def schema_list(schema_paths: tuple[Path, ...]) -> int:
+    """List the available schemas."""
+    for sid, s in sorted(_load_schemas(schema_paths).items()):
+        click.echo(f"{sid:24} type={s.type:14} {s.title}")
+    return EXIT_OK
+
+
+@schema.command("show")
+@click.argument("schema_id")
+@click.option("--schema-path", "schema_paths", multiple=True, type=click.Path(path_type=Path))
+def schema_show(schema_id: str, schema_paths: tuple[Path, ...]) -> int:
+    """Show a schema's tags, sections, prompts and answer constraints."""
+    schemas = _load_schemas(schema_paths)
+    s = schemas.get(schema_id)
+    if s is None:
+        raise Failure(f"unknown schema {schema_id!r}; known: {', '.join(sorted(schemas))}")
+    click.echo(f"{s.id}: {s.title} (type {s.type})")
+    if s.description:
+        click.echo(s.description)
+    click.echo("\nTags:")
+    for t in s.tags:
+        words = ", ".join(f for f, on in (("required", t.required), ("multiple", t.multiple)) if on)
+        click.echo(f"  [[{t.key}]] {t.format.value}{f' ({words})' if words else ''}")
+    click.echo("\nSections:")
+    for sec in s.sections:
+        extra = sec.aliases
+        flags = [
+            f for f, on in (("optional", not sec.required), ("repeatable", sec.repeatable)) if on
+        ]
+        click.echo(f"  ## {sec.heading}" + (f"  [{', '.join(flags)}]" if flags else ""))
+        if extra:
+            click.echo(f"     aliases: {', '.join(extra)}")
+        for p in sec.prompts:
+            marker = "" if p.required else " (optional)"
+            click.echo(f"     > {p.text}{marker}")
+            constraints = p.answer.describe()
+            if constraints:
+                click.echo(f"       answer: {'; '.join(constraints)}")
+    return EXIT_OK
+
+
+@schema.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+def schema_check(files: tuple[Path, ...]) -> int:
+    """Validate schema files; print what is wrong, with file and line."""
+    from plancheck.schema import SchemaError, load_schema
+
+    status = EXIT_OK
+    for path in files:
+        try:
+            s = load_schema(path)
+        except SchemaError as exc:
+            click.echo(f"{exc}", err=True)
+            status = EXIT_ERROR
+        else:
+            click.echo(f"{path}: ok ({s.id})")
+    return status
+
+
+@schema.command("json-schema")
+def schema_json_schema() -> int:
+    """Print the JSON Schema of the schema file format (committed in schemas/)."""
+    from plancheck.schema import format_json_schema
+
+    click.echo(format_json_schema())
+    return EXIT_OK
+
+
+@cli.command("rules")
+def rules_command() -> int:
+    """List every rule: code, name, default severity, summary."""
+    from plancheck.rules import ALL_RULES
+
+    for r in ALL_RULES:
+        fix = " [fix]" if r.fixable else ""
+        click.echo(f"{r.code}  {r.name:20} {r.severity.value:8}{fix} {r.summary}")
+    return EXIT_OK
+
+
+@cli.command("rule")
+@click.argument("selector")
+def rule_command(selector: str) -> int:
+    """Show a rule's documentation (by code or name)."""
+    from plancheck.rules import lookup
+
+    found = lookup(selector)
+    if len(found) != 1:
+        raise Failure(f"no single rule matches {selector!r}")
+    r = found[0]
+    click.echo(f"{r.code} {r.name} ({r.severity.value}{', fixable' if r.fixable else ''})\n")
+    click.echo(r.doc)
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI in-process and return its exit status (never raises SystemExit)."""
+    try:
+        result = cli.main(args=list(argv) if argv is not None else None, standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("plancheck: aborted", err=True)
+        return EXIT_ERROR
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_ERROR if isinstance(exc, Failure) or exc.exit_code != 0 else EXIT_OK
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    return int(result) if isinstance(result, int) else EXIT_OK
+
+
+def entry_point() -> None:
+    sys.exit(main())

@@ -1,0 +1,57 @@
+"""Which schema fits a document: by its type tag, then its headings and prompts.
+
+Templates of one type share headings (the two closing-report versions have the same four
+sections), so the score counts prompts as well as headings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from plancheck.document import Document
+from plancheck.schema import Schema
+from plancheck.vocabulary import normalize
+
+FIT = 0.3  # below this share of a template's headings and prompts, it does not fit
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    schema: Schema | None
+    forced: bool = False
+    candidates: tuple[tuple[str, float], ...] = ()  # (schema id, score), best first
+
+
+def score(document: Document, schema: Schema) -> float:
+    """Share of the schema's headings and prompts that the document has, 0 to 1."""
+    if not schema.sections:
+        return 0.0
+    headings = {normalize(s.heading) for s in document.sections}
+    prompts = {normalize(p.text) for s in document.sections for p in s.prompts}
+    found_sections = sum(bool(spec.keys & headings) for spec in schema.sections)
+    specs = [p for s in schema.sections for p in s.prompts]
+    found_prompts = sum(bool(p.keys & prompts) for p in specs)
+    parts = [found_sections / len(schema.sections)]
+    if specs:
+        parts.append(found_prompts / len(specs))
+    return sum(parts) / len(parts)
+
+
+def detect(document: Document, schemas: dict[str, Schema], forced: str | None = None) -> Detection:
+    if forced is not None:
+        return Detection(schemas[forced], forced=True)
+    type_tag = document.first_tag("type")
+    doc_type = type_tag.value if type_tag else None
+    ranked = sorted(
+        ((score(document, s), s) for s in schemas.values()), key=lambda x: x[0], reverse=True
+    )
+    candidates = tuple((s.id, round(v, 2)) for v, s in ranked if v > 0)
+    same_type = [(v, s) for v, s in ranked if doc_type is None or s.type == doc_type]
+    if same_type and same_type[0][0] >= FIT:
+        return Detection(same_type[0][1], candidates=candidates)
+    if doc_type is not None:
+        typed = [s for _, s in same_type]
+        fallback = [s for s in typed if s.default] or (typed if len(typed) == 1 else [])
+        if fallback:
+            return Detection(fallback[0], candidates=candidates)
+    return Detection(None, candidates=candidates)

@@ -1,0 +1,56 @@
+"""Diagnostics and fixes: small immutable values shared by rules, linter and reporters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from plancheck.document import Span
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Applicability(StrEnum):
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the text of ``span`` (1-based, end exclusive) with ``content``."""
+
+    span: Span
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    applicability: Applicability
+    message: str
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule yields: where, what, and optionally how to fix it."""
+
+    span: Span
+    message: str
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Diagnostic:
+    """A finding stamped by the linter with the rule's identity and the file."""
+
+    path: str
+    span: Span
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    fix: Fix | None = None

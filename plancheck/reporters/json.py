@@ -1,0 +1,50 @@
+"""`--output-format json`: one array of diagnostics with 1-based, end-exclusive spans."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from plancheck.diagnostics import Diagnostic, Fix
+
+
+def fix_to_json(fix: Fix | None) -> dict[str, Any] | None:
+    if fix is None:
+        return None
+    return {
+        "applicability": fix.applicability.value,
+        "message": fix.message,
+        "edits": [
+            {
+                "line": e.span.line,
+                "column": e.span.column,
+                "end_line": e.span.end_line,
+                "end_column": e.span.end_column,
+                "content": e.content,
+            }
+            for e in fix.edits
+        ],
+    }
+
+
+def to_json(d: Diagnostic) -> dict[str, Any]:
+    return {
+        "path": d.path,
+        "line": d.span.line,
+        "column": d.span.column,
+        "end_line": d.span.end_line,
+        "end_column": d.span.end_column,
+        "code": d.code,
+        "rule": d.rule,
+        "severity": d.severity.value,
+        "message": d.message,
+        "fix": fix_to_json(d.fix),
+    }
+
+
+class JsonReporter:
+    def document(self, diagnostics: list[Diagnostic], lines: list[str]) -> str:
+        return ""
+
+    def finish(self, diagnostics: list[Diagnostic], files: int) -> str:
+        return json.dumps([to_json(d) for d in diagnostics], indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,70 @@
+"""The human formats: `concise` (one line a finding) and `full` (with the source line)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import click
+
+from plancheck.diagnostics import Diagnostic, Severity
+
+COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+
+
+class ConciseReporter:
+    def __init__(self, color: bool = False) -> None:
+        self.color = color
+
+    def _style(self, text: str, **kwargs: object) -> str:
+        return click.style(text, **kwargs) if self.color else text  # type: ignore[arg-type]
+
+    def line(self, d: Diagnostic) -> str:
+        where = self._style(f"{d.path}:{d.span.line}:{d.span.column}:", bold=True)
+        code = self._style(d.code, fg=COLORS[d.severity], bold=True)
+        fixable = " [*]" if d.fix else ""
+        return f"{where} {code} [{d.rule}]{fixable} {d.message}"
+
+    def document(self, diagnostics: list[Diagnostic], lines: list[str]) -> str:
+        return "".join(self.line(d) + "\n" for d in diagnostics)
+
+    def finish(self, diagnostics: list[Diagnostic], files: int) -> str:
+        return summary(diagnostics, files)
+
+
+class FullReporter(ConciseReporter):
+    """Each finding, then the offending line with a caret under the span (like ruff)."""
+
+    def document(self, diagnostics: list[Diagnostic], lines: list[str]) -> str:
+        out = []
+        for d in diagnostics:
+            out.append(self.line(d))
+            if 0 < d.span.line <= len(lines):
+                text = lines[d.span.line - 1].expandtabs(1)
+                if len(text) > 200:  # long answer paragraphs: show the start only
+                    text = text[:200] + "…"
+                width = len(str(d.span.line))
+                end = d.span.end_column if d.span.end_line == d.span.line else len(text) + 1
+                carets = "^" * max(1, min(end, len(text) + 1) - d.span.column)
+                gutter = self._style(f"{d.span.line} |", fg="blue")
+                out.append(f"  {gutter} {text}")
+                pad = " " * (d.span.column - 1)
+                out.append(f"  {' ' * width} | {pad}{self._style(carets, fg=COLORS[d.severity])}")
+            out.append("")
+        return "".join(o + "\n" for o in out)
+
+
+def summary(diagnostics: list[Diagnostic], files: int) -> str:
+    noun = "file" if files == 1 else "files"
+    if not diagnostics:
+        return f"All checks passed ({files} {noun}).\n"
+    by = Counter(d.severity for d in diagnostics)
+    parts = [f"{by[s]} {s.value}{'s' if by[s] != 1 else ''}" for s in Severity if by[s]]
+    with_findings = len({d.path for d in diagnostics})
+    fixable = sum(1 for d in diagnostics if d.fix)
+    text = (
+        f"Found {len(diagnostics)} problem{'s' if len(diagnostics) != 1 else ''} "
+        f"({', '.join(parts)}) in {with_findings} of {files} {noun}.\n"
+    )
+    if fixable:
+        text += f"[*] {fixable} of them carry a proposed fix (shown in --output-format json).\n"
+    return text

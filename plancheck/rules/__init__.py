@@ -1,0 +1,47 @@
+"""The rule registry: every rule plancheck has, in code order.
+
+Adding a rule: write its check in the family module with ``@rule(...)`` and a docstring,
+then list it here.
+"""
+
+from __future__ import annotations
+
+from plancheck.rules import document, prompts, structure, tags
+from plancheck.rules.base import Context, Rule, rule
+
+ALL_RULES: tuple[Rule, ...] = (
+    document.unknown_schema,
+    document.unreadable_file,
+    document.invalid_encoding,
+    document.empty_document,
+    document.missing_tag_block,
+    tags.missing_tag,
+    tags.invalid_tag_value,
+    tags.duplicate_tag,
+    tags.tag_syntax,
+    tags.unknown_tag,
+    structure.missing_title,
+    structure.empty_heading,
+    structure.missing_section,
+    structure.unknown_section,
+    structure.section_order,
+    structure.heading_drift,
+    prompts.missing_prompt,
+    prompts.prompt_drift,
+    prompts.empty_answer,
+    prompts.answer_constraint,
+)
+
+BY_CODE = {r.code: r for r in ALL_RULES}
+BY_NAME = {r.name: r for r in ALL_RULES}
+
+
+def lookup(selector: str) -> list[Rule]:
+    """Rules a selector names: a code (`PC101`), a code prefix (`PC1`, `PC`), a name."""
+    if selector in BY_NAME:
+        return [BY_NAME[selector]]
+    upper = selector.upper()
+    return [r for r in ALL_RULES if r.code.startswith(upper)] if upper.startswith("PC") else []
+
+
+__all__ = ["ALL_RULES", "BY_CODE", "BY_NAME", "Context", "Rule", "lookup", "rule"]

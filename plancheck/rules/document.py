@@ -1,0 +1,81 @@
+"""Rules about the document as a whole: can it be read, and which template is it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from plancheck.diagnostics import Finding, Severity
+from plancheck.document import Span
+from plancheck.rules.base import Context, rule
+
+START = Span(1, 1, 1, 1)
+
+
+@rule("PC001", "unknown-schema", Severity.ERROR, needs_schema=False)
+def unknown_schema(ctx: Context) -> Iterator[Finding]:
+    """No schema fits the document.
+
+    plancheck picks a schema from the `[[type:...]]` tag, the section headings and the
+    prompts. When nothing fits, the schema-based rules cannot run, so this is an error;
+    the message names the nearest candidates. Pass `--schema ID` to force one.
+
+    Bad: a document with `[[type:report]]` and headings no template has.
+    Good: `[[type:learningplan]]` with the sections of a learning plan template.
+    """
+    if ctx.detection.schema is not None:
+        return
+    type_tag = ctx.document.first_tag("type")
+    what = f"type {type_tag.value!r}" if type_tag else "no [[type:...]] tag"
+    near = ", ".join(f"{sid} ({score:.0%})" for sid, score in ctx.detection.candidates[:3])
+    hint = f"; nearest: {near}" if near else ""
+    span = type_tag.span if type_tag else START
+    yield Finding(span, f"no schema fits this document ({what}){hint}; use --schema to choose")
+
+
+@rule("PC002", "unreadable-file", Severity.ERROR, needs_schema=False, reader=True)
+def unreadable_file(ctx: Context) -> Iterator[Finding]:
+    """The file cannot be read (missing, a directory, no permission).
+
+    Reported by the file reader before parsing, with the operating system's reason; the
+    run goes on with the other files and exits with status 2.
+    """
+    return iter(())  # the reader reports it: there is no document to look at
+
+
+@rule("PC003", "invalid-encoding", Severity.ERROR, needs_schema=False, reader=True)
+def invalid_encoding(ctx: Context) -> Iterator[Finding]:
+    """The file is not UTF-8 text.
+
+    Plan documents are UTF-8. A file in another encoding (Latin-1, UTF-16) or a binary
+    file is reported before parsing with the line, column and byte offset of the first
+    byte that is not UTF-8; the run exits with status 2. Re-save the file as UTF-8.
+    """
+    return iter(())  # the reader reports it: there is no document to look at
+
+
+@rule("PC004", "empty-document", Severity.ERROR, needs_schema=False)
+def empty_document(ctx: Context) -> Iterator[Finding]:
+    """The file is empty or holds only whitespace.
+
+    An empty plan has nothing to check; every other rule is skipped for it.
+    """
+    if not ctx.document.source.strip():
+        yield Finding(START, "the document is empty")
+
+
+@rule("PC005", "missing-tag-block", Severity.ERROR, needs_schema=False)
+def missing_tag_block(ctx: Context) -> Iterator[Finding]:
+    """The document has no tag block.
+
+    Every plan starts with its title and a block of `[[key:value]]` tags (focal point,
+    year, type, ...). Without it the document cannot be classified or validated; the
+    individual `missing-tag` findings are left out in favour of this one.
+
+    Bad: a title followed directly by `## Title`.
+    Good: `# My plan`, a blank line, then `[[focal_point:name@undp.org]]` and the rest.
+    """
+    doc = ctx.document
+    if doc.tags or doc.malformed_tags or not doc.source.strip():
+        return
+    after_title = doc.title.span.line + 1 if doc.title else 1
+    yield Finding(Span(after_title, 1, after_title, 1), "no [[key:value]] tag block found")

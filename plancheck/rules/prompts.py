@@ -1,0 +1,169 @@
+"""Rules about the `> prompt` lines and the answers below them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from plancheck.align import MatchKind, PromptMatch, SectionMatch
+from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from plancheck.document import Answer, Span
+from plancheck.rules.base import Context, rule
+from plancheck.schema import AnswerSpec, PromptSpec
+from plancheck.vocabulary import normalize
+
+BARE_URL = re.compile(r"https?://\S+|www\.\S+\.\S+")
+NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
+OPENING_QUOTES = "\"' \u201c\u201d\u2018\u2019\u00ab\u00bb"
+
+
+def _after(span: Span) -> Span:
+    """A zero-width position at the start of the line after ``span``."""
+    return Span(span.end_line + 1, 1, span.end_line + 1, 1)
+
+
+@rule("PC301", "missing-prompt", Severity.ERROR)
+def missing_prompt(ctx: Context) -> Iterator[Finding]:
+    """A prompt the template requires is absent from its section.
+
+    A prompt counts when its text matches the template's (folding case, spacing,
+    entities, no-break spaces and quotes) or is a near miss (reported by prompt-drift).
+    Checked in every section that is present; a missing section is missing-section's.
+    The finding points after the last prompt before the missing one.
+
+    Bad: a challenge statement section without `> Background: ...`.
+    Good: every prompt of the section, in order.
+    """
+    for sm in ctx.alignment:
+        if sm.spec is None:
+            continue
+        found = {id(pm.spec) for pm in sm.prompts if pm.spec is not None}
+        where = sm.section.span
+        for spec in sm.spec.prompts:
+            present = [pm for pm in sm.prompts if pm.spec is spec]
+            if present:
+                where = present[-1].prompt.span
+            elif spec.required and id(spec) not in found:
+                yield Finding(_after(where), f"required prompt '> {spec.text}' is missing")
+
+
+@rule("PC302", "prompt-drift", Severity.WARNING, fixable=True)
+def prompt_drift(ctx: Context) -> Iterator[Finding]:
+    """A prompt whose text differs from the template's.
+
+    The corpus carries no-break spaces, `&amp;` for `&`, changed quotes and template
+    typos ("Please state the name of the Parter:") in prompt lines. Prompts are how
+    answers are found, so the text should be the template's; the message gives it.
+    Fix: restore the template text; safe when only case, spacing, entities or quotes
+    differ, unsafe for a typo.
+
+    Bad: `> Please state the name of the Parter:`.
+    Good: `> Please state the name of the partner:`.
+    """
+    for sm in ctx.alignment:
+        for pm in sm.prompts:
+            if pm.kind in (MatchKind.FOLDED, MatchKind.NEAR) and pm.expected is not None:
+                safe = pm.kind is MatchKind.FOLDED
+                fix = Fix(
+                    Applicability.SAFE if safe else Applicability.UNSAFE,
+                    "Restore the template's prompt text",
+                    (Edit(pm.prompt.text_span, pm.expected),),
+                )
+                yield Finding(pm.prompt.text_span, f"prompt text should be '{pm.expected}'", fix)
+
+
+@rule("PC303", "empty-answer", Severity.WARNING)
+def empty_answer(ctx: Context) -> Iterator[Finding]:
+    """A prompt whose answer the template requires is left empty.
+
+    An answer is everything between the prompt and the next prompt, heading or group;
+    HTML left over from the editor does not count as an answer.
+
+    Bad: `> Challenge statement: What is your challenge? ...` followed by nothing.
+    Good: the prompt followed by `Our challenge is that ...`.
+    """
+    for sm in ctx.alignment:
+        for pm in sm.prompts:
+            if pm.spec is not None and pm.spec.answer.required and pm.prompt.answer.is_empty:
+                yield Finding(pm.prompt.span, f"the answer to '> {pm.spec.text}' is empty")
+
+
+def _has_link(answer: Answer) -> bool:
+    return bool(answer.links) or bool(BARE_URL.search(answer.text))
+
+
+def _answer_span(pm: PromptMatch) -> Span:
+    return pm.prompt.answer.span or pm.prompt.span
+
+
+def _shares_total(sm: SectionMatch, names: list[str]) -> tuple[float, int] | None:
+    wanted = {normalize(n) for n in names}
+    total, found = 0.0, 0
+    for pm in sm.prompts:
+        if normalize(pm.prompt.text) in wanted and not pm.prompt.answer.is_empty:
+            number = NUMBER.search(pm.prompt.answer.text)
+            if number:
+                total += float(number.group().replace(",", "."))
+                found += 1
+    return (total, found) if found else None
+
+
+def _text_violations(pm: PromptMatch, spec: AnswerSpec) -> Iterator[Finding]:
+    answer = pm.prompt.answer
+    span = _answer_span(pm)
+    text = answer.text
+    if spec.max_chars is not None and len(text) > spec.max_chars:
+        yield Finding(span, f"answer has {len(text)} characters; at most {spec.max_chars} allowed")
+    if spec.max_items is not None and len(answer.items) > spec.max_items:
+        yield Finding(
+            span, f"answer lists {len(answer.items)} items; at most {spec.max_items} allowed"
+        )
+    if spec.starts_with is not None:
+        start = normalize(text).lstrip(OPENING_QUOTES)
+        if not start.startswith(normalize(spec.starts_with)):
+            yield Finding(span, f"answer should start with '{spec.starts_with}'")
+    if spec.pattern is not None and not re.search(spec.pattern, text):
+        yield Finding(span, f"answer does not match /{spec.pattern}/")
+    if spec.options is not None:
+        allowed = {normalize(o) for o in spec.options}
+        for item in answer.items:
+            if normalize(item.text) not in allowed:
+                yield Finding(
+                    item.span,
+                    f"'{item.text}' is not an option; choose from: {', '.join(spec.options)}",
+                )
+    if spec.must_contain_link and not _has_link(answer):
+        yield Finding(span, "answer should contain a link")
+
+
+@rule("PC304", "answer-constraint", Severity.WARNING)
+def answer_constraint(ctx: Context) -> Iterator[Finding]:
+    """An answer breaks a constraint its prompt states; the message says which.
+
+    The prompts state rules the form never enforced; the schema records them:
+    `max_chars` ("summarize your challenge in a maximum of 280 characters"),
+    `max_items` ("a maximum of 5 key insights"; list items are counted),
+    `starts_with` ("Our challenge is that..."), `pattern`, `options` (the fixed list
+    of a checklist), `shares` (Sense/Explore/Test/Grow adding up to 100%) and
+    `must_contain_link` ("Please paste the link(s) to the blog(s)"). Empty answers
+    are left to empty-answer.
+
+    Bad: a 300-character tweet summary; `- Scale` under the learning-cycle checklist.
+    Good: 280 characters or fewer; `- Explore`.
+    """
+    for sm in ctx.alignment:
+        for pm in sm.prompts:
+            spec: PromptSpec | None = pm.spec
+            if spec is None:
+                continue
+            if not pm.prompt.answer.is_empty:
+                yield from _text_violations(pm, spec.answer)
+            shares = spec.answer.shares
+            # The shares are answered in the sub-prompts below this one, not in its answer.
+            summed = _shares_total(sm, shares.prompts) if shares else None
+            if shares and summed and abs(summed[0] - shares.total) > 0.01:
+                yield Finding(
+                    pm.prompt.span,
+                    f"shares of {', '.join(shares.prompts)} add up to {summed[0]:g}, "
+                    f"not {shares.total:g}",
+                )

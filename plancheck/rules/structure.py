@@ -1,0 +1,162 @@
+"""Rules about the title and the `## ` sections."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from plancheck.align import MatchKind, SectionMatch
+from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from plancheck.document import Span
+from plancheck.rules.base import Context, rule
+
+NUMBER_ONLY = re.compile(r"[\d\W_]*")  # `# 1. ` is a broken export, not a title
+
+
+@rule("PC201", "missing-title", Severity.ERROR, needs_schema=False)
+def missing_title(ctx: Context) -> Iterator[Finding]:
+    """The document does not start with a `# title` line, or the title is not text.
+
+    The title names the plan everywhere it is listed. A title that is only a number or
+    punctuation (`# 1. `) is an export accident and counts as missing.
+
+    Bad: no `# ` line before the tags; `# 1. `.
+    Good: `# Grounding portfolio approaches at a territorial level`.
+    """
+    title = ctx.document.title
+    if title is None:
+        yield Finding(Span(1, 1, 1, 1), "the document has no '# title' line")
+    elif NUMBER_ONLY.fullmatch(title.text):
+        what = "empty" if not title.text.strip() else f"only {title.text.strip()!r}"
+        yield Finding(title.span, f"the title is {what}")
+
+
+@rule("PC202", "empty-heading", Severity.WARNING, needs_schema=False)
+def empty_heading(ctx: Context) -> Iterator[Finding]:
+    """A section heading `## ` with no text.
+
+    The export writes an empty heading where a form section had no title; readers and
+    tools cannot tell what the section is. Give it its template heading or remove it.
+
+    Bad: `## ` on its own.
+    Good: `## Partners`.
+    """
+    for section in ctx.document.sections:
+        if not section.heading.strip():
+            yield Finding(section.span, "the section heading is empty")
+
+
+def _where_missing(ctx: Context, order: int) -> Span:
+    """Where a missing section belongs: at the next present section of a later order."""
+    later = [m for m in ctx.alignment if m.order is not None and m.order > order]
+    if later:
+        return later[0].section.span
+    return ctx.document.end
+
+
+@rule("PC203", "missing-section", Severity.ERROR)
+def missing_section(ctx: Context) -> Iterator[Finding]:
+    """A section the template requires is absent.
+
+    A heading counts when it matches the canonical heading or one of its localized
+    aliases (`Titre`, `Título`), or is a near miss of one (reported by heading-drift).
+    The finding points where the section belongs: at the next section in template
+    order, or at the end of the document.
+
+    Bad: a design learning plan with no `## Partners`.
+    Good: all of Title, Challenge statement, Challenge classification, Partners,
+    Learning questions and Closing.
+    """
+    assert ctx.schema is not None
+    present = {id(m.spec) for m in ctx.alignment if m.spec is not None}
+    for order, spec in enumerate(ctx.schema.sections):
+        if spec.required and id(spec) not in present:
+            yield Finding(
+                _where_missing(ctx, order), f"required section '## {spec.heading}' is missing"
+            )
+
+
+@rule("PC204", "unknown-section", Severity.WARNING)
+def unknown_section(ctx: Context) -> Iterator[Finding]:
+    """A section heading that is not in the template and is not near any of its headings.
+
+    Often a heading replaced by a translation the schema does not know (the machine
+    translation `Ailette` for `End`), or content pasted from another template.
+
+    Bad: `## Ailette` in a closing report.
+    Good: `## End` (or a declared alias, `## Fin`).
+    """
+    assert ctx.schema is not None
+    if ctx.schema.allow_unknown_sections:
+        return
+    for m in ctx.alignment:
+        if m.spec is None and m.section.heading.strip():
+            yield Finding(
+                m.section.text_span,
+                f"'{m.section.heading}' is not a section of schema {ctx.schema.id}",
+            )
+
+
+def _out_of_order(matches: list[SectionMatch]) -> set[int]:
+    """Indexes (into ``matches``) outside a longest run in template order."""
+    orders = [m.order or 0 for m in matches]
+    best: list[list[int]] = []
+    for i, o in enumerate(orders):
+        chains = [c for c in best if orders[c[-1]] <= o]
+        longest = max(chains, key=len) if chains else []
+        best.append([*longest, i])
+    keep: list[int] = max(best, key=len) if best else []
+    return set(range(len(matches))) - set(keep)
+
+
+@rule("PC205", "section-order", Severity.WARNING)
+def section_order(ctx: Context) -> Iterator[Finding]:
+    """Sections out of template order, or a section repeated more than allowed.
+
+    Tools that read the archive expect the template's order. Repeatable sections
+    (`Learning questions`, up to 10 times) may repeat, one after another; other
+    sections appear once.
+
+    Bad: `## Partners` before `## Challenge statement`; two `## Closing` sections.
+    Good: the template's order.
+    """
+    matched = [m for m in ctx.alignment if m.spec is not None]
+    for i in sorted(_out_of_order(matched)):
+        m = matched[i]
+        yield Finding(m.section.text_span, f"'## {m.section.heading}' is out of template order")
+    counts: dict[int, int] = {}
+    for m in matched:
+        assert m.spec is not None
+        counts[id(m.spec)] = counts.get(id(m.spec), 0) + 1
+        n, spec = counts[id(m.spec)], m.spec
+        limit = (spec.max_repeats or n) if spec.repeatable else 1
+        if n > limit:
+            yield Finding(
+                m.section.text_span,
+                f"'## {spec.heading}' appears {n} times; at most {limit} allowed",
+            )
+
+
+@rule("PC206", "heading-drift", Severity.WARNING, fixable=True)
+def heading_drift(ctx: Context) -> Iterator[Finding]:
+    """A section heading that is a near miss of the template's heading.
+
+    Different case or spacing, an entity or a typo breaks every tool that looks the
+    section up by name. The message gives the canonical heading.
+    Fix: restore it; safe for case, spacing, entities and no-break spaces, unsafe for
+    a typo (the words change).
+
+    Bad: `## Learning Questions`, `## Challenge statment`.
+    Good: `## Learning questions`, `## Challenge statement`.
+    """
+    for m in ctx.alignment:
+        if m.kind in (MatchKind.FOLDED, MatchKind.NEAR) and m.expected is not None:
+            safe = m.kind is MatchKind.FOLDED
+            fix = Fix(
+                Applicability.SAFE if safe else Applicability.UNSAFE,
+                f"Replace with '{m.expected}'",
+                (Edit(m.section.text_span, m.expected),),
+            )
+            yield Finding(
+                m.section.text_span, f"heading '{m.section.heading}' should be '{m.expected}'", fix
+            )

@@ -1,0 +1,177 @@
+"""Rules about the `[[key:value]]` tag block."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+
+from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from plancheck.document import Document, Span, Tag
+from plancheck.rules.base import Context, rule
+from plancheck.schema import TagFormat, TagSpec
+from plancheck.vocabulary import closest, normalize
+
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
+YEAR = re.compile(r"\d{4}")
+INTEGER = re.compile(r"[+-]?\d+")
+COORDINATES = re.compile(r"[+-]?\d+(?:\.\d+)?,[+-]?\d+(?:\.\d+)?")
+FIRST_YEAR = 2000  # the archive starts in 2019; older years are typos
+
+
+def _delete_line(doc: Document, line: int) -> Edit:
+    """An edit removing line ``line`` (1-based) and its line break."""
+    lines = doc.lines
+    if line < len(lines):
+        return Edit(Span(line, 1, line + 1, 1), "")
+    prev = lines[line - 2] if line >= 2 else ""
+    return Edit(Span(max(line - 1, 1), len(prev) + 1, line, len(lines[line - 1]) + 1), "")
+
+
+@rule("PC101", "missing-tag", Severity.ERROR)
+def missing_tag(ctx: Context) -> Iterator[Finding]:
+    """A tag the template requires is absent.
+
+    Each schema lists its required tags (for learning plans: focal_point, year, type,
+    country and latlng). The finding points at the tag block.
+
+    Bad: a tag block without `[[year:...]]`.
+    Good: `[[year:2024]]` after `[[focal_point:...]]`.
+    """
+    doc, schema = ctx.document, ctx.schema
+    assert schema is not None
+    if doc.tag_block is None:
+        return  # missing-tag-block says it once
+    present = {t.key for t in doc.tags} | {b.key for b in doc.malformed_tags if b.key}
+    for spec in schema.tags:
+        if spec.required and spec.key not in present:
+            yield Finding(doc.tag_block, f"required tag [[{spec.key}:...]] is missing")
+
+
+def _format_problem(spec: TagSpec, value: str) -> str | None:
+    if not value.strip():
+        return "the value is empty"
+    if spec.format is TagFormat.EMAIL and not EMAIL.fullmatch(value):
+        return f"{value!r} is not an e-mail address"
+    if spec.format is TagFormat.YEAR:
+        last = datetime.date.today().year + 1
+        if not YEAR.fullmatch(value) or not FIRST_YEAR <= int(value) <= last:
+            return f"{value!r} is not a year from {FIRST_YEAR} to {last}"
+    if spec.format is TagFormat.INTEGER and not INTEGER.fullmatch(value):
+        return f"{value!r} is not a whole number"
+    if spec.format is TagFormat.COORDINATES and not COORDINATES.fullmatch(value):
+        return f"{value!r} is not a 'latitude,longitude' pair of decimal numbers"
+    if spec.format is TagFormat.ONE_OF:
+        allowed = spec.values or []
+        if normalize(value) not in {normalize(v) for v in allowed}:
+            return f"{value!r} is not one of: {', '.join(allowed)}"
+    return None
+
+
+@rule("PC102", "invalid-tag-value", Severity.ERROR)
+def invalid_tag_value(ctx: Context) -> Iterator[Finding]:
+    """A tag's value does not have the format the schema gives it.
+
+    Formats: `email` (focal_point), `year` (four digits, 2000 to next year), `integer`,
+    `coordinates` (`lat,lng` in decimal degrees), `one-of` (a fixed list, such as the
+    document type). An empty value is always invalid.
+
+    Bad: `[[year:20234]]`, `[[focal_point:jane.doe]]`, `[[type:learning plan]]`.
+    Good: `[[year:2023]]`, `[[focal_point:jane.doe@undp.org]]`, `[[type:learningplan]]`.
+    """
+    assert ctx.schema is not None
+    for tag in ctx.document.tags:
+        spec = ctx.schema.tag(tag.key)
+        if spec is None:
+            continue
+        problem = _format_problem(spec, tag.value)
+        if problem:
+            yield Finding(tag.value_span, f"[[{tag.key}]]: {problem}")
+
+
+@rule("PC103", "duplicate-tag", Severity.WARNING, fixable=True)
+def duplicate_tag(ctx: Context) -> Iterator[Finding]:
+    """A tag is repeated: a single-valued tag given twice, or the same value twice.
+
+    Multi-valued tags (methods, sdgs, ...) may repeat with different values; the same
+    key and value twice is a copy-paste slip. Tags whose schema allows repeated values
+    (`country`, for several locations in one country) are exempt.
+    Fix (safe when the value is the same): remove the repeated line.
+
+    Bad: `[[methods:Pilots]]` twice; `[[year:2023]]` and `[[year:2024]]`.
+    Good: `[[methods:Pilots]]` and `[[methods:Prototyping]]`.
+    """
+    assert ctx.schema is not None
+    seen: dict[str, Tag] = {}
+    seen_values: set[tuple[str, str]] = set()
+    for tag in ctx.document.tags:
+        spec = ctx.schema.tag(tag.key)
+        value_key = (tag.key, normalize(tag.value))
+        if spec is not None and not spec.multiple and tag.key in seen:
+            first = seen[tag.key]
+            same = normalize(first.value) == normalize(tag.value)
+            fix = Fix(
+                Applicability.SAFE if same else Applicability.UNSAFE,
+                "Remove the repeated tag",
+                (_delete_line(ctx.document, tag.span.line),),
+            )
+            yield Finding(
+                tag.span,
+                f"[[{tag.key}]] is single-valued and already given on line {first.span.line}",
+                fix,
+            )
+        elif value_key in seen_values and not (spec is not None and spec.repeat_values):
+            fix = Fix(
+                Applicability.SAFE,
+                "Remove the repeated tag",
+                (_delete_line(ctx.document, tag.span.line),),
+            )
+            yield Finding(tag.span, f"[[{tag.key}:{tag.value}]] is given twice", fix)
+        seen.setdefault(tag.key, tag)
+        seen_values.add(value_key)
+
+
+@rule("PC104", "tag-syntax", Severity.ERROR, needs_schema=False, fixable=True)
+def tag_syntax(ctx: Context) -> Iterator[Finding]:
+    """A line of the tag block is not a well-formed `[[key:value]]` tag.
+
+    A malformed tag is invisible to every tool that reads the archive. Seen in practice:
+    a missing bracket (`[[methods:X]`), spaces around key, colon or value
+    (`[[ methods : X ]]`), `=` instead of `:`, and a value broken over two lines.
+    Fix: rewrite the canonical `[[key:value]]`; safe when only spaces change, unsafe
+    otherwise (brackets, separator, joined lines).
+
+    Bad: `[[ methods : Pilots ]]`.
+    Good: `[[methods:Pilots]]`.
+    """
+    for bad in ctx.document.malformed_tags:
+        fix = None
+        if bad.key and bad.value:
+            canonical = f"[[{bad.key}:{bad.value}]]"
+            spaces_only = re.sub(r"\s+", "", bad.raw) == re.sub(r"\s+", "", canonical)
+            applicability = Applicability.SAFE if spaces_only else Applicability.UNSAFE
+            fix = Fix(applicability, f"Rewrite as {canonical}", (Edit(bad.span, canonical),))
+        yield Finding(bad.span, f"malformed tag {bad.raw!r}: {bad.reason}", fix)
+
+
+@rule("PC105", "unknown-tag", Severity.WARNING)
+def unknown_tag(ctx: Context) -> Iterator[Finding]:
+    """A tag key that the schema does not declare.
+
+    Usually a misspelt key (`[[method:...]]` for `[[methods:...]]`), which hides the
+    value from everything that reads the real key. The message suggests the nearest
+    declared key.
+
+    Bad: `[[method:Pilots]]`.
+    Good: `[[methods:Pilots]]`.
+    """
+    schema = ctx.schema
+    assert schema is not None
+    if schema.allow_unknown_tags:
+        return
+    keys = [t.key for t in schema.tags]
+    for tag in ctx.document.tags:
+        if schema.tag(tag.key) is None:
+            near = closest(tag.key, keys, cutoff=70)
+            hint = f"; did you mean [[{near[0]}:...]]?" if near else ""
+            yield Finding(tag.span, f"[[{tag.key}]] is not a tag of schema {schema.id}{hint}")

@@ -1,0 +1,288 @@
+"""Schema files: the pydantic models that describe a template, and their loading.
+
+A schema is data (YAML in ``schemas/``): adding a template version needs no code. Loading
+is strict (unknown keys are errors) and a broken file is reported with its path and, where
+YAML gives it, the line of the offending value.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from plancheck.vocabulary import normalize
+
+SCHEMA_SUFFIXES = (".yaml", ".yml")
+
+
+class SchemaError(Exception):
+    """A schema file that cannot be loaded; ``str()`` is the message shown to users."""
+
+    def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:
+        self.path = str(path)
+        self.line = line
+        self.message = message
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {message}")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TagFormat(StrEnum):
+    TEXT = "text"
+    EMAIL = "email"
+    YEAR = "year"
+    INTEGER = "integer"
+    COORDINATES = "coordinates"
+    ONE_OF = "one-of"
+    VOCABULARY = "vocabulary"
+
+
+class TagSpec(_Model):
+    """One ``[[key:value]]`` tag the template knows."""
+
+    key: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+    required: bool = False
+    multiple: bool = Field(False, description="May the tag appear more than once?")
+    repeat_values: bool = Field(
+        False,
+        description="May the same value repeat (a country named for several locations)?",
+    )
+    format: TagFormat = TagFormat.TEXT
+    values: list[str] | None = Field(None, description="The allowed values, for one-of.")
+    vocabulary: str | None = Field(None, description="Vocabulary id, for vocabulary.")
+    description: str = ""
+
+    @model_validator(mode="after")
+    def _format_arguments(self) -> TagSpec:
+        if self.format is TagFormat.ONE_OF and not self.values:
+            raise ValueError(f"tag {self.key!r}: format one-of needs a non-empty 'values' list")
+        if self.format is TagFormat.VOCABULARY and not self.vocabulary:
+            raise ValueError(f"tag {self.key!r}: format vocabulary needs 'vocabulary'")
+        return self
+
+
+class SharesSpec(_Model):
+    """Sub-prompts (usually inside groups) whose numeric answers must add up to a total."""
+
+    prompts: list[str]
+    total: float = 100
+
+
+class AnswerSpec(_Model):
+    """Constraints on the answer to a prompt, as the prompt itself states them."""
+
+    required: bool = Field(False, description="An empty answer is an empty-answer finding.")
+    max_chars: Annotated[int, Field(gt=0)] | None = None
+    max_items: Annotated[int, Field(gt=0)] | None = Field(
+        None, description="The most list items (bulleted or numbered) the answer may have."
+    )
+    starts_with: str | None = Field(
+        None, description="Text the answer must begin with (case, quotes and spacing ignored)."
+    )
+    pattern: str | None = Field(None, description="A regular expression the answer must match.")
+    options: list[str] | None = Field(
+        None, description="Checklist: the only `- option` items the answer may tick."
+    )
+    shares: SharesSpec | None = None
+    must_contain_link: bool = False
+
+    @model_validator(mode="after")
+    def _pattern_compiles(self) -> AnswerSpec:
+        if self.pattern is not None:
+            try:
+                re.compile(self.pattern)
+            except re.error as exc:
+                raise ValueError(f"pattern {self.pattern!r} is not a valid regex: {exc}") from exc
+        return self
+
+    def describe(self) -> list[str]:
+        """The constraints in words, for messages and scaffolds."""
+        words = []
+        if self.required:
+            words.append("required")
+        if self.max_chars:
+            words.append(f"at most {self.max_chars} characters")
+        if self.max_items:
+            words.append(f"at most {self.max_items} items")
+        if self.starts_with:
+            words.append(f"starts with {self.starts_with!r}")
+        if self.pattern:
+            words.append(f"matches /{self.pattern}/")
+        if self.options:
+            words.append("options: " + ", ".join(self.options))
+        if self.shares:
+            words.append(
+                f"shares of {', '.join(self.shares.prompts)} add up to {self.shares.total:g}"
+            )
+        if self.must_contain_link:
+            words.append("contains a link")
+        return words
+
+
+class PromptSpec(_Model):
+    text: str = Field(description="The canonical prompt text, as the template writes it.")
+    aliases: list[str] = Field(
+        default_factory=list, description="Other wordings of the same prompt (older forms)."
+    )
+    required: bool = True
+    answer: AnswerSpec = Field(default_factory=AnswerSpec)
+
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        return frozenset(normalize(t) for t in (self.text, *self.aliases))
+
+
+class SectionSpec(_Model):
+    heading: str
+    aliases: list[str] = Field(
+        default_factory=list, description="Localized or older headings of the same section."
+    )
+    required: bool = True
+    repeatable: bool = False
+    max_repeats: Annotated[int, Field(gt=0)] | None = None
+    prompts: list[PromptSpec] = Field(default_factory=list)
+
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        return frozenset(normalize(t) for t in (self.heading, *self.aliases))
+
+
+class Schema(_Model):
+    """A template: the tags, sections and prompts a document of this kind must have."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    title: str
+    type: str = Field(description="The value of the document's [[type:...]] tag.")
+    description: str = ""
+    tags: list[TagSpec] = Field(default_factory=list)
+    sections: list[SectionSpec] = Field(default_factory=list)
+    allow_unknown_tags: bool = False
+    allow_unknown_sections: bool = False
+    default: bool = Field(
+        False,
+        description="Use for documents of this type whose structure fits no template.",
+    )
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> Schema:
+        keys = [t.key for t in self.tags]
+        dupes = sorted({k for k in keys if keys.count(k) > 1})
+        if dupes:
+            raise ValueError(f"tags declared twice: {', '.join(dupes)}")
+        headings = [normalize(s.heading) for s in self.sections]
+        if len(set(headings)) != len(headings):
+            raise ValueError("two sections share a heading")
+        return self
+
+    def tag(self, key: str) -> TagSpec | None:
+        return self._tags_by_key.get(key)
+
+    @cached_property
+    def _tags_by_key(self) -> dict[str, TagSpec]:
+        return {t.key: t for t in self.tags}
+
+    def section_for(self, heading: str) -> SectionSpec | None:
+        """The section whose heading or alias matches ``heading`` after normalization."""
+        return self._sections_by_key.get(normalize(heading))
+
+    @cached_property
+    def _sections_by_key(self) -> dict[str, SectionSpec]:
+        return {k: s for s in self.sections for k in s.keys}
+
+
+def _line_of(node: yaml.Node, loc: tuple[int | str, ...]) -> int | None:
+    """The 1-based line of the YAML node that a pydantic error location points at."""
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            child = next((v for k, v in node.value if k.value == part), None)
+            if child is None:
+                # an unknown key: point at the key itself
+                key = next((k for k, _ in node.value if k.value == part), None)
+                return key.start_mark.line + 1 if key is not None else node.start_mark.line + 1
+            node = child
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                break
+            node = node.value[part]
+        else:
+            break
+    return node.start_mark.line + 1
+
+
+def _validation_message(exc: ValidationError) -> tuple[str, tuple[int | str, ...]]:
+    err = exc.errors(include_url=False)[0]
+    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    where = ".".join(str(p) for p in loc)
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    text = err["msg"].removeprefix("Value error, ")
+    return (f"{where}: {text}{more}" if where else f"{text}{more}"), loc
+
+
+def parse_schema(text: str, path: Path | str = "<schema>") -> Schema:
+    """Validate schema text; raise :class:`SchemaError` naming the file and line."""
+    try:
+        # compose() builds nodes without constructing Python objects: it never runs
+        # code, and it keeps the marks we need for line numbers.
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data: Any = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise SchemaError(
+            path, f"invalid YAML: {problem}", mark.line + 1 if mark else None
+        ) from None
+    if not isinstance(data, dict) or node is None:
+        raise SchemaError(path, "a schema must be a YAML mapping", 1)
+    try:
+        return Schema.model_validate(data)
+    except ValidationError as exc:
+        message, loc = _validation_message(exc)
+        raise SchemaError(path, message, _line_of(node, loc)) from None
+
+
+def load_schema(path: Path) -> Schema:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SchemaError(path, f"cannot read schema: {exc}") from None
+    return parse_schema(text, path)
+
+
+def builtin_schema_dir() -> Path:
+    """Where the built-in schemas are: inside the installed package, else the checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_schemas"
+    return packaged if packaged.is_dir() else here.parent / "schemas"
+
+
+def schema_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in SCHEMA_SUFFIXES and p.is_file())
+
+
+def load_schemas(folders: list[Path] | None = None) -> dict[str, Schema]:
+    """All schemas of the built-in folder and ``folders``, by id; a later one wins."""
+    schemas: dict[str, Schema] = {}
+    for folder in [builtin_schema_dir(), *(folders or [])]:
+        for path in schema_files(folder):
+            schema = load_schema(path)
+            schemas[schema.id] = schema
+    return schemas
+
+
+def format_json_schema() -> str:
+    """The JSON Schema of schema files, for editors (committed as schemas/schema.schema.json)."""
+    import json
+
+    document = Schema.model_json_schema()
+    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    document["$id"] = "https://github.com/plancheck/plancheck/schemas/schema.schema.json"
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
