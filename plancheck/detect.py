@@ -46,11 +46,16 @@ def detect(document: Document, schemas: dict[str, Schema], forced: str | None = 
         ((score(document, s), s) for s in schemas.values()), key=lambda x: x[0], reverse=True
     )
     candidates = tuple((s.id, round(v, 2)) for v, s in ranked if v > 0)
-    same_type = [(v, s) for v, s in ranked if doc_type is None or s.type == doc_type]
+    known_types = {s.type for s in schemas.values()}
+    # An unknown type value is more likely a typo than a new template: let the structure
+    # decide, and invalid-tag-value report the type.
+    same_type = [
+        (v, s) for v, s in ranked if doc_type not in known_types or s.type == doc_type
+    ]
     if same_type and same_type[0][0] >= FIT:
         return Detection(same_type[0][1], candidates=candidates)
-    if doc_type is not None:
-        typed = [s for _, s in same_type]
+    if doc_type in known_types:
+        typed = [s for _, s in ranked if s.type == doc_type]
         fallback = [s for s in typed if s.default] or (typed if len(typed) == 1 else [])
         if fallback:
             return Detection(fallback[0], candidates=candidates)

@@ -194,7 +194,7 @@ def _tag_lines(start: int, end: int, lines: _Lines) -> tuple[list[Tag], list[Mal
                 )
                 n += 2
                 continue
-        if "[[" in body or "]]" in body or body.startswith("["):
+        if _tag_like(body) or "]]" in body:
             key, value = _loose(body)
             bad.append(
                 MalformedTag(
@@ -207,6 +207,13 @@ def _tag_lines(start: int, end: int, lines: _Lines) -> tuple[list[Tag], list[Mal
             )
         n += 1
     return tags, bad
+
+
+def _tag_like(line: str) -> bool:
+    body = line.strip()
+    if body.startswith("[["):
+        return True
+    return "](" not in body and LOOSE_TAG.fullmatch(body) is not None and body.endswith("]")
 
 
 def _loose(body: str) -> tuple[str | None, str | None]:
@@ -236,6 +243,7 @@ def parse(source: str, path: str = "<stdin>") -> Document:
     title: Title | None = None
     sections: list[_SectionBuilder] = []
     tag_paragraphs: list[tuple[int, int]] = []
+    tag_block_done = False
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -264,8 +272,15 @@ def parse(source: str, path: str = "<stdin>") -> Document:
             i += 3
             continue
         if not sections:
-            if tok.type == "paragraph_open":
-                tag_paragraphs.append((start, end))
+            # The tag block is the run of paragraphs that open with a tag-like line;
+            # what follows it (a solution's free text) is not read as tags.
+            if not tag_block_done and tok.type == "paragraph_open":
+                if _tag_like(lines.lines[start]):
+                    tag_paragraphs.append((start, end))
+                elif tag_paragraphs:
+                    tag_block_done = True
+            elif tag_paragraphs:
+                tag_block_done = True
             i = _skip(tokens, i)
             continue
         section = sections[-1]

@@ -1,0 +1,181 @@
+"""Shared helpers: a small test schema, a valid document for it, and lint shortcuts.
+
+Rule tests break one thing in :data:`VALID` and assert which rule fires where, in the
+manner of yamllint's ``check(source, problem=(line, column))``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from plancheck.diagnostics import Diagnostic
+from plancheck.linter import RuleSet, lint
+from plancheck.parser import parse
+from plancheck.schema import Schema, load_schemas, parse_schema
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED = SEEDS / "learningplan-closing-2024.md"
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
+
+MINI_SCHEMA = """\
+id: mini
+title: Mini plan
+type: miniplan
+tags:
+  - {key: focal_point, format: email, required: true}
+  - {key: year, format: year, required: true}
+  - {key: type, format: one-of, values: [miniplan], required: true}
+  - {key: methods, multiple: true}
+  - {key: sample_size, format: integer}
+  - {key: country, required: true, multiple: true, repeat_values: true}
+  - {key: latlng, format: coordinates, required: true, multiple: true}
+sections:
+  - heading: Challenge statement
+    aliases: [Énoncé du défi]
+    prompts:
+      - text: 'Challenge statement: What is your challenge? (Please answer in specific terms: "Our challenge is that...".)'
+        answer: {required: true, starts_with: Our challenge is that}
+      - text: "Short “tweet” summary: can you summarize your challenge in a maximum of 280 characters?"
+        answer: {max_chars: 280}
+  - heading: Learning questions
+    repeatable: true
+    max_repeats: 2
+    prompts:
+      - text: To what stage(s) in the learning cycle does your learning question relate?
+        answer: {options: [Sense, Explore, Test, Grow]}
+      - text: Please list a maximum of 3 key insights & lessons
+        answer: {max_items: 3}
+  - heading: Learnings
+    prompts:
+      - text: How much of your time did you dedicate to each stage? Please make sure that your answers adds up to 100%.
+        answer: {shares: {prompts: [Sense, Explore, Test, Grow]}}
+      - {text: Sense, required: false}
+      - {text: Explore, required: false}
+      - {text: Test, required: false}
+      - {text: Grow, required: false}
+      - text: Please paste the link(s) to the blog(s)
+        answer: {must_contain_link: true}
+      - text: What is your hypothesis?
+        required: false
+        answer: {pattern: "(?i)^if .* then "}
+  - heading: Closing
+    required: false
+"""
+
+VALID = """\
+# Mini plan for tests
+
+[[focal_point:jane.doe@undp.org]]
+
+[[year:2024]]
+
+[[type:miniplan]]
+
+[[methods:Pilots]]
+[[country:Panama]]
+[[latlng:8.5,-80.1]]
+## Challenge statement
+****
+
+> Challenge statement: What is your challenge? (Please answer in specific terms: "Our challenge is that...".)
+
+Our challenge is that waste is not collected in the old town.
+
+> Short “tweet” summary: can you summarize your challenge in a maximum of 280 characters?
+
+Waste piles up in the old town; we test what makes collection work.
+## Learning questions
+
+> To what stage(s) in the learning cycle does your learning question relate?
+
+- Explore
+- Test
+
+> Please list a maximum of 3 key insights & lessons
+
+1. Residents sort waste when bins are close.
+2. Collection times matter more than fines.
+## Learnings
+
+> How much of your time did you dedicate to each stage? Please make sure that your answers adds up to 100%.
+
+
+<div class="group">
+
+> Sense
+
+40
+
+</div>
+
+<div class="group">
+
+> Explore
+
+60
+
+</div>
+
+> Please paste the link(s) to the blog(s)
+
+[Our blog](https://example.org/blog)
+## Closing
+"""
+
+
+def mini_schema() -> Schema:
+    return parse_schema(MINI_SCHEMA, "mini.yaml")
+
+
+def lint_text(
+    source: str,
+    *,
+    schemas: dict[str, Schema] | None = None,
+    schema_id: str | None = None,
+    select: tuple[str, ...] = (),
+) -> list[Diagnostic]:
+    schemas = schemas if schemas is not None else {"mini": mini_schema()}
+    rules = RuleSet.from_selectors(select)
+    return lint(parse(source, "test.md"), schemas, schema_id=schema_id, rules=rules)
+
+
+def problems(source: str, rule: str, **kwargs: object) -> list[tuple[int, int]]:
+    """(line, column) of each finding of ``rule`` in ``source``."""
+    return [(d.span.line, d.span.column) for d in lint_text(source, select=(rule,), **kwargs)]  # type: ignore[arg-type]
+
+
+def line_of(source: str, needle: str) -> int:
+    """1-based number of the first line containing ``needle``."""
+    for n, line in enumerate(source.split("\n"), start=1):
+        if needle in line:
+            return n
+    raise AssertionError(f"{needle!r} not in source")
+
+
+def apply_fix(source: str, diagnostic: Diagnostic) -> str:
+    """Apply a diagnostic's edits (end-exclusive, 1-based) to ``source``."""
+    assert diagnostic.fix is not None
+    lines = source.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+
+    def offset(line: int, column: int) -> int:
+        return offsets[line - 1] + column - 1
+
+    for edit in sorted(diagnostic.fix.edits, key=lambda e: e.span, reverse=True):
+        start = offset(edit.span.line, edit.span.column)
+        end = offset(edit.span.end_line, edit.span.end_column)
+        source = source[:start] + edit.content + source[end:]
+    return source
+
+
+@pytest.fixture(scope="session")
+def builtin() -> dict[str, Schema]:
+    return load_schemas()

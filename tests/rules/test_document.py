@@ -1,0 +1,57 @@
+"""Document rules: unknown-schema, empty-document, missing-tag-block (the reader's
+rules, unreadable-file and invalid-encoding, are tested in tests/test_files.py)."""
+
+from __future__ import annotations
+
+from tests.conftest import VALID, lint_text, problems
+
+
+def test_unknown_schema_fires_for_an_unknown_type_and_names_candidates() -> None:
+    head = VALID.split("## Learning questions")[0].replace("[[type:miniplan]]", "[[type:report]]")
+    source = head + "## Annex\n\n> Anything else?\n\nNo.\n"
+    found = lint_text(source, select=("unknown-schema",))
+    assert [(d.span.line, d.span.column) for d in found] == [(7, 1)]
+    assert "type 'report'" in found[0].message
+    assert "nearest: mini (" in found[0].message
+
+
+def test_unknown_type_value_with_fitting_structure_is_an_invalid_value() -> None:
+    source = VALID.replace("[[type:miniplan]]", "[[type:mini plan]]")
+    assert problems(source, "unknown-schema") == []
+    assert problems(source, "invalid-tag-value") == [(7, 8)]
+
+
+def test_unknown_schema_quiet_when_a_schema_fits() -> None:
+    assert problems(VALID, "unknown-schema") == []
+
+
+def test_unknown_schema_without_type_tag_points_at_start() -> None:
+    source = "# Notes\n\n[[year:2024]]\n## Anything\n"
+    assert problems(source, "unknown-schema") == [(1, 1)]
+
+
+def test_schema_rules_are_skipped_without_a_schema() -> None:
+    source = "# Notes\n\n[[year:2024]]\n## Anything\n"
+    rules = {d.rule for d in lint_text(source)}
+    assert rules == {"unknown-schema"}
+
+
+def test_empty_document_is_reported_alone() -> None:
+    for source in ("", "  \n\n\t\n"):
+        found = lint_text(source)
+        assert [(d.rule, d.span.line, d.span.column) for d in found] == [("empty-document", 1, 1)]
+
+
+def test_empty_document_quiet_on_content() -> None:
+    assert problems(VALID, "empty-document") == []
+
+
+def test_missing_tag_block_fires_after_the_title() -> None:
+    source = "# A plan\n\n## Challenge statement\n"
+    assert problems(source, "missing-tag-block") == [(2, 1)]
+    # and the per-tag findings are not repeated on top of it
+    assert problems(source, "missing-tag", schema_id="mini") == []
+
+
+def test_missing_tag_block_quiet_with_tags() -> None:
+    assert problems(VALID, "missing-tag-block") == []
