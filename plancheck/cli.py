@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -30,6 +30,11 @@ class Failure(click.ClickException):
 
     def show(self, file: object = None) -> None:
         click.echo(f"plancheck: error: {self.format_message()}", err=True)
+
+
+def _finish(status: int) -> NoReturn:
+    """End a command with ``status``; click returns it from main() or exits with it."""
+    click.get_current_context().exit(status)
 
 
 def _split(values: Sequence[str]) -> list[str]:
@@ -80,7 +85,7 @@ def check(
     output_format: str,
     color: bool | None,
     stdin_filename: str | None,
-) -> int:
+) -> None:
     """Check plan documents (files, folders of *.md, or - for standard input)."""
     from plancheck.checker import check_paths
     from plancheck.diagnostics import Diagnostic, Severity
@@ -113,8 +118,8 @@ def check(
         click.echo(reporter.document(result.diagnostics, result.lines), nl=False, color=use_color)
     click.echo(reporter.finish(everything, files), nl=False, color=use_color)
     if unreadable:
-        return EXIT_ERROR
-    return EXIT_FINDINGS if any(d.severity is Severity.ERROR for d in everything) else EXIT_OK
+        _finish(EXIT_ERROR)
+    _finish(EXIT_FINDINGS if any(d.severity is Severity.ERROR for d in everything) else EXIT_OK)
 
 
 @cli.group()
@@ -124,17 +129,17 @@ def schema() -> None:
 
 @schema.command("list")
 @click.option("--schema-path", "schema_paths", multiple=True, type=click.Path(path_type=Path))
-def schema_list(schema_paths: tuple[Path, ...]) -> int:
+def schema_list(schema_paths: tuple[Path, ...]) -> None:
     """List the available schemas."""
     for sid, s in sorted(_load_schemas(schema_paths).items()):
         click.echo(f"{sid:24} type={s.type:14} {s.title}")
-    return EXIT_OK
+    _finish(EXIT_OK)
 
 
 @schema.command("show")
 @click.argument("schema_id")
 @click.option("--schema-path", "schema_paths", multiple=True, type=click.Path(path_type=Path))
-def schema_show(schema_id: str, schema_paths: tuple[Path, ...]) -> int:
+def schema_show(schema_id: str, schema_paths: tuple[Path, ...]) -> None:
     """Show a schema's tags, sections, prompts and answer constraints."""
     schemas = _load_schemas(schema_paths)
     s = schemas.get(schema_id)
@@ -162,12 +167,12 @@ def schema_show(schema_id: str, schema_paths: tuple[Path, ...]) -> int:
             constraints = p.answer.describe()
             if constraints:
                 click.echo(f"       answer: {'; '.join(constraints)}")
-    return EXIT_OK
+    _finish(EXIT_OK)
 
 
 @schema.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-def schema_check(files: tuple[Path, ...]) -> int:
+def schema_check(files: tuple[Path, ...]) -> None:
     """Validate schema files; print what is wrong, with file and line."""
     from plancheck.schema import SchemaError, load_schema
 
@@ -180,32 +185,32 @@ def schema_check(files: tuple[Path, ...]) -> int:
             status = EXIT_ERROR
         else:
             click.echo(f"{path}: ok ({s.id})")
-    return status
+    _finish(status)
 
 
 @schema.command("json-schema")
-def schema_json_schema() -> int:
+def schema_json_schema() -> None:
     """Print the JSON Schema of the schema file format (committed in schemas/)."""
     from plancheck.schema import format_json_schema
 
-    click.echo(format_json_schema())
-    return EXIT_OK
+    click.echo(format_json_schema(), nl=False)
+    _finish(EXIT_OK)
 
 
 @cli.command("rules")
-def rules_command() -> int:
+def rules_command() -> None:
     """List every rule: code, name, default severity, summary."""
     from plancheck.rules import ALL_RULES
 
     for r in ALL_RULES:
         fix = " [fix]" if r.fixable else ""
         click.echo(f"{r.code}  {r.name:20} {r.severity.value:8}{fix} {r.summary}")
-    return EXIT_OK
+    _finish(EXIT_OK)
 
 
 @cli.command("rule")
 @click.argument("selector")
-def rule_command(selector: str) -> int:
+def rule_command(selector: str) -> None:
     """Show a rule's documentation (by code or name)."""
     from plancheck.rules import lookup
 
@@ -215,7 +220,7 @@ def rule_command(selector: str) -> int:
     r = found[0]
     click.echo(f"{r.code} {r.name} ({r.severity.value}{', fixable' if r.fixable else ''})\n")
     click.echo(r.doc)
-    return EXIT_OK
+    _finish(EXIT_OK)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

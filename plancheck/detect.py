@@ -49,9 +49,7 @@ def detect(document: Document, schemas: dict[str, Schema], forced: str | None = 
     known_types = {s.type for s in schemas.values()}
     # An unknown type value is more likely a typo than a new template: let the structure
     # decide, and invalid-tag-value report the type.
-    same_type = [
-        (v, s) for v, s in ranked if doc_type not in known_types or s.type == doc_type
-    ]
+    same_type = [(v, s) for v, s in ranked if doc_type not in known_types or s.type == doc_type]
     if same_type and same_type[0][0] >= FIT:
         return Detection(same_type[0][1], candidates=candidates)
     if doc_type in known_types:
