@@ -24,7 +24,7 @@ def test_utf8_bom_is_remembered_not_parsed() -> None:
 
 
 def test_latin1_says_line_column_and_offset() -> None:
-    got = decode("# T\n\nCaf".encode() + b"\xe9 au lait\n", "a.md")
+    got = decode(b"# T\n\nCaf" + b"\xe9 au lait\n", "a.md")
     assert isinstance(got, Diagnostic)
     assert (got.rule, got.code) == ("invalid-encoding", "PC003")
     assert got.span == Span(3, 4, 3, 5)
