@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -142,7 +143,7 @@ def _hits(found: list[Diagnostic], expected: Expected) -> list[Diagnostic]:
 def test_mutation_is_reported_at_the_right_line(name: str, builtin: dict[str, Schema]) -> None:
     applied = 0
     for path in _documents():
-        text = open(path, encoding="utf-8").read()
+        text = Path(path).read_text(encoding="utf-8")
         doc = parse(text, path)
         schema = detect(doc, builtin).schema
         assert schema is not None, path

@@ -1,0 +1,65 @@
+"""A plain `pip install .` into a fresh virtual environment carries the built-in schemas."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import venv
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SEED
+
+pytestmark = [pytest.mark.slow]
+
+
+def test_installed_package_has_the_builtin_schemas(tmp_path: Path) -> None:
+    # Install from a copy, so nothing can be found through the source checkout.
+    source = tmp_path / "src"
+    shutil.copytree(
+        ROOT,
+        source,
+        ignore=shutil.ignore_patterns(".venv", ".git", "*_cache", "__pycache__", "build", "dist"),
+    )
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    install = subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", str(source)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if install.returncode != 0 and "Could not find a version" in install.stderr:
+        pytest.skip("no package index reachable")
+    assert install.returncode == 0, install.stderr
+    shutil.rmtree(source)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    listed = subprocess.run(
+        [str(env_dir / "bin" / "plancheck"), "schema", "list"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert listed.returncode == 0, listed.stderr
+    for schema_id in (
+        "learningplan-design",
+        "closing-report-2022",
+        "closing-report-2024",
+        "experiment",
+        "solution",
+    ):
+        assert schema_id in listed.stdout
+    checked = subprocess.run(
+        [str(python), "-m", "plancheck", "check", "--output-format", "concise", str(SEED)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
