@@ -198,10 +198,22 @@ def schema_json_schema() -> None:
 
 
 @cli.command("rules")
-def rules_command() -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    help="markdown: the full documentation of every rule (docs/rules.md).",
+)
+def rules_command(fmt: str) -> None:
     """List every rule: code, name, default severity, summary."""
     from plancheck.rules import ALL_RULES
 
+    if fmt == "markdown":
+        from plancheck.rules.docs import markdown
+
+        click.echo(markdown(), nl=False)
+        _finish(EXIT_OK)
     for r in ALL_RULES:
         fix = " [fix]" if r.fixable else ""
         click.echo(f"{r.code}  {r.name:20} {r.severity.value:8}{fix} {r.summary}")

@@ -226,3 +226,13 @@ def test_python_dash_m(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "in 1 of 1 file.\n" in done.stdout or done.stdout.startswith("All checks passed")
+
+
+def test_committed_rule_docs_are_current() -> None:
+    from plancheck.rules import ALL_RULES
+    from plancheck.rules.docs import markdown
+
+    committed = (SEEDS.parent / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == markdown(), "run: plancheck rules --format markdown > docs/rules.md"
+    for r in ALL_RULES:
+        assert r.doc and f"### {r.name}" in committed
