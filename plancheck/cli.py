@@ -124,7 +124,7 @@ def check(
 
 @cli.group()
 def schema() -> None:
-    """List, show and validate schemas."""
+    """List, show and check schemas."""
 
 
 @schema.command("list")

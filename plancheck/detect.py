@@ -1,7 +1,11 @@
 """Which schema fits a document: by its type tag, then its headings and prompts.
 
 Templates of one type share headings (the two closing-report versions have the same four
-sections), so the score counts prompts as well as headings.
+sections) and many prompts (the experiment forms), so the score weighs three shares:
+the template's required sections the document has, the template's required prompts it
+has, and the document's prompts the template knows. The last one keeps a template with
+many optional prompts from winning documents of a leaner form, and optional sections or
+prompts never count against a template.
 """
 
 from __future__ import annotations
@@ -22,19 +26,25 @@ class Detection:
     candidates: tuple[tuple[str, float], ...] = ()  # (schema id, score), best first
 
 
+def _share(found: int, total: int) -> list[float]:
+    return [found / total] if total else []
+
+
 def score(document: Document, schema: Schema) -> float:
-    """Share of the schema's headings and prompts that the document has, 0 to 1."""
+    """How well the document fits the schema's structure, 0 to 1."""
     if not schema.sections:
         return 0.0
     headings = {normalize(s.heading) for s in document.sections}
-    prompts = {normalize(p.text) for s in document.sections for p in s.prompts}
-    found_sections = sum(bool(spec.keys & headings) for spec in schema.sections)
-    specs = [p for s in schema.sections for p in s.prompts]
-    found_prompts = sum(bool(p.keys & prompts) for p in specs)
-    parts = [found_sections / len(schema.sections)]
-    if specs:
-        parts.append(found_prompts / len(specs))
-    return sum(parts) / len(parts)
+    prompts = {normalize(p.text) for s in document.sections for p in s.prompts if p.text}
+    required_sections = [s for s in schema.sections if s.required]
+    required_prompts = [p for s in schema.sections for p in s.prompts if p.required]
+    known = set().union(*(p.keys for s in schema.sections for p in s.prompts))
+    parts = (
+        _share(sum(bool(s.keys & headings) for s in required_sections), len(required_sections))
+        + _share(sum(bool(p.keys & prompts) for p in required_prompts), len(required_prompts))
+        + _share(len(prompts & known), len(prompts))
+    )
+    return sum(parts) / len(parts) if parts else 0.0
 
 
 def detect(document: Document, schemas: dict[str, Schema], forced: str | None = None) -> Detection:

@@ -83,8 +83,12 @@ def drop_prompt(
                 continue
             line = pm.prompt.span.line
             mutated = lines[: line - 1] + lines[line:]
-            earlier = [x for x in sm.prompts[:k] if x.spec is not None]
-            anchor = earlier[-1].prompt.span.end_line if earlier else sm.section.span.line
+            earlier = [x.prompt for x in sm.prompts[:k] if x.spec is not None]
+            before = earlier[-1] if earlier else None
+            if before is None:
+                anchor = sm.section.span.line
+            else:
+                anchor = (before.answer.span or before.span).end_line
             return mutated, Expected("missing-prompt", anchor + 1, spec.text[:40])
     return None
 

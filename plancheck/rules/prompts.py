@@ -29,7 +29,8 @@ def missing_prompt(ctx: Context) -> Iterator[Finding]:
     A prompt counts when its text matches the template's (folding case, spacing,
     entities, no-break spaces and quotes) or is a near miss (reported by prompt-drift).
     Checked in every section that is present; a missing section is missing-section's.
-    The finding points after the last prompt before the missing one.
+    The finding points where the prompt belongs: on the line after the answer of the
+    last prompt before it (or after the section heading).
 
     Bad: a challenge statement section without `> Background: ...`.
     Good: every prompt of the section, in order.
@@ -42,7 +43,8 @@ def missing_prompt(ctx: Context) -> Iterator[Finding]:
         for spec in sm.spec.prompts:
             present = [pm for pm in sm.prompts if pm.spec is spec]
             if present:
-                where = present[-1].prompt.span
+                last = present[-1].prompt
+                where = last.answer.span or last.span
             elif spec.required and id(spec) not in found:
                 yield Finding(_after(where), f"required prompt '> {spec.text}' is missing")
 

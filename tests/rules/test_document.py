@@ -7,8 +7,8 @@ from tests.conftest import VALID, lint_text, problems
 
 
 def test_unknown_schema_fires_for_an_unknown_type_and_names_candidates() -> None:
-    head = VALID.split("## Learning questions")[0].replace("[[type:miniplan]]", "[[type:report]]")
-    source = head + "## Annex\n\n> Anything else?\n\nNo.\n"
+    head = VALID.split("****")[0].replace("[[type:miniplan]]", "[[type:report]]")
+    source = head + "\n## Annex\n\n> Anything else?\n\nNo.\n"
     found = lint_text(source, select=("unknown-schema",))
     assert [(d.span.line, d.span.column) for d in found] == [(7, 1)]
     assert "type 'report'" in found[0].message

@@ -19,11 +19,11 @@ def drop_prompt(source: str, prompt_line: str) -> str:
     return source[:start] + rest[min(ends) + 1 :]
 
 
-def test_missing_prompt_points_after_the_previous_prompt() -> None:
+def test_missing_prompt_points_after_the_previous_answer() -> None:
     source = drop_prompt(VALID, TWEET)
     found = lint_text(source, select=("missing-prompt",))
-    previous = line_of(source, "> Challenge statement:")
-    assert [(d.span.line, d.span.column) for d in found] == [(previous + 1, 1)]
+    previous_answer = line_of(source, "Our challenge is that waste")
+    assert [(d.span.line, d.span.column) for d in found] == [(previous_answer + 1, 1)]
     assert "Short “tweet” summary" in found[0].message
 
 
