@@ -1,0 +1,77 @@
+"""The seed documents: valid ones pass clean, broken ones show the rules, docs are true."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from plancheck.detect import detect
+from plancheck.linter import lint
+from plancheck.parser import parse
+from plancheck.schema import Schema
+from tests.conftest import ROOT, SEEDS
+
+VALID_SEEDS = sorted(p for p in SEEDS.glob("*.md") if p.name != "learningplan-closing-2024.md")
+BROKEN_SEEDS = sorted((SEEDS / "broken").glob("*.md"))
+
+
+def test_every_builtin_schema_has_a_valid_and_a_broken_seed(builtin: dict[str, Schema]) -> None:
+    assert {p.stem for p in VALID_SEEDS} == set(builtin)
+    assert {p.stem for p in BROKEN_SEEDS} == set(builtin) | {"unknown-template"}
+
+
+@pytest.mark.parametrize("path", VALID_SEEDS, ids=lambda p: p.stem)
+def test_valid_seed_is_clean_and_detected(path, builtin: dict[str, Schema]) -> None:  # type: ignore[no-untyped-def]
+    doc = parse(path.read_text(encoding="utf-8"), str(path))
+    detection = detect(doc, builtin)
+    assert detection.schema is not None and detection.schema.id == path.stem
+    assert lint(doc, builtin) == []
+
+
+@pytest.mark.parametrize("path", BROKEN_SEEDS, ids=lambda p: p.stem)
+def test_broken_seed_is_detected_and_has_errors_or_warnings(
+    path, builtin: dict[str, Schema]
+) -> None:  # type: ignore[no-untyped-def]
+    doc = parse(path.read_text(encoding="utf-8"), str(path))
+    found = lint(doc, builtin)
+    assert found
+    detection = detect(doc, builtin)
+    if path.stem == "unknown-template":
+        assert detection.schema is None
+    else:
+        assert detection.schema is not None and detection.schema.id == path.stem
+
+
+def test_broken_seeds_show_every_document_rule() -> None:
+    from plancheck.rules import ALL_RULES
+
+    out = concise_run()
+    shown = set(re.findall(r"\[([a-z-]+)\]", out))
+    reader_or_whole_file = {
+        "unreadable-file",
+        "invalid-encoding",
+        "empty-document",
+        "missing-tag-block",
+    }
+    assert {r.name for r in ALL_RULES} - reader_or_whole_file <= shown
+
+
+def concise_run() -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "plancheck", "check", "--output-format", "concise", "seeds/broken/"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    return done.stdout
+
+
+def test_the_run_quoted_in_docs_seeds_is_current() -> None:
+    docs = (ROOT / "docs" / "seeds.md").read_text(encoding="utf-8")
+    quoted = docs.split("The run, verbatim:\n\n```\n", 1)[1].split("```", 1)[0]
+    assert quoted == concise_run()
