@@ -46,6 +46,7 @@ LOOSE_TAG = re.compile(
 QUOTE_MARK = re.compile(r" {0,3}> ?")
 GROUP_OPEN = re.compile(r"<div\s+class=[\"']group[\"']\s*>", re.IGNORECASE)
 GROUP_CLOSE = re.compile(r"</div\s*>", re.IGNORECASE)
+TAGS_ONLY = re.compile(r"\s*(?:<[^<>]*>\s*)+")
 BOLD_LEAD = re.compile(r"\*\*.*\*\*|__.*__")
 LIST_MARKER = re.compile(r" {0,3}(?:[-+*]|\d{1,9}[.)])(?: +|$)")
 
@@ -251,6 +252,8 @@ def parse(source: str, path: str = "<stdin>") -> Document:
             i += 1
             continue
         start, end = tok.map
+        if tok.type == "html_block" and end - start > 1:
+            end = _split_html(tokens, i, lines)
         if tok.type == "heading_open":
             inline = tokens[i + 1]
             text = inline.content
@@ -287,7 +290,7 @@ def parse(source: str, path: str = "<stdin>") -> Document:
         if tok.type == "blockquote_open":
             _add_prompt(section, start, end, lines)
         elif tok.type == "html_block":
-            _add_html(section, tok, start, end, lines)
+            _add_html(section, lines.lines[start:end], start, end, lines)
         elif tok.type in ("bullet_list_open", "ordered_list_open"):
             _add_items(section, tokens, i, lines)
         elif tok.type == "paragraph_open":
@@ -384,8 +387,32 @@ def _add_prompt(section: _SectionBuilder, start: int, end: int, lines: _Lines) -
         section.add_block(Block(BlockKind.PARAGRAPH, lazy.strip(), lines.span(n, end)))
 
 
-def _add_html(section: _SectionBuilder, tok: Token, start: int, end: int, lines: _Lines) -> None:
-    content = tok.content.strip()
+def _split_html(tokens: list[Token], i: int, lines: _Lines) -> int:
+    """Give back the lines an HTML block swallowed after a line of bare tags.
+
+    An HTML block runs to the next blank line, so `</div>` followed directly by
+    `## Heading` (or `<div class="group">` by `> prompt`) would hide the heading or the
+    prompt. The lines after such a tag line are parsed again and spliced in after it.
+    Returns the (0-based, exclusive) end line of what remains of the HTML block.
+    """
+    start, end = tokens[i].map or (0, 0)
+    if not TAGS_ONLY.fullmatch(lines.lines[start]):
+        return end
+    rest = lines.lines[start + 1 : end]
+    if not any(line.strip() for line in rest):
+        return end
+    spliced = _markdown().parse("\n".join(rest))
+    for token in spliced:
+        if token.map is not None:
+            token.map = [token.map[0] + start + 1, token.map[1] + start + 1]
+    tokens[i + 1 : i + 1] = spliced
+    return start + 1
+
+
+def _add_html(
+    section: _SectionBuilder, html: list[str], start: int, end: int, lines: _Lines
+) -> None:
+    content = "\n".join(html).strip()
     if GROUP_OPEN.fullmatch(content):
         if section.open_group is not None:  # an unclosed group ends where the next opens
             index, span = section.open_group

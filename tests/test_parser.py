@@ -110,3 +110,27 @@ def test_crlf_and_cr_lines_count_like_markdown_it() -> None:
 def test_any_text_parses() -> None:
     for text in ("", "\x00", "> ", "## ", "[[", '<div class="group">', "\u2028x\u2029"):
         parse(text)
+
+
+def test_heading_right_after_a_closing_div_is_a_section() -> None:
+    source = '# T\n\n[[year:2024]]\n## A\n\n<div class="group">\n\n> Q\n\nAnswer\n\n</div>\n## B\n\n> R\n'
+    doc = parse(source)
+    assert [(s.heading, s.span.line) for s in doc.sections] == [("A", 4), ("B", 13)]
+    assert doc.sections[0].groups[0].closed
+    assert doc.sections[1].prompts[0].span.line == 15
+
+
+def test_prompt_right_after_an_opening_div_is_in_the_group() -> None:
+    source = '# T\n\n[[year:2024]]\n## A\n\n<div class="group">\n> Q\n\nAnswer\n\n</div>\n'
+    section = parse(source).sections[0]
+    assert [(p.text, p.span.line, p.group) for p in section.prompts] == [("Q", 7, 0)]
+    assert section.prompts[0].answer.text == "Answer"
+
+
+def test_answer_text_after_editor_html_is_kept() -> None:
+    source = "# T\n\n[[year:2024]]\n## A\n\n> Q\n\n<div><br></div>\nThe answer.\n"
+    answer = parse(source).sections[0].prompts[0].answer
+    assert [(b.kind, b.text, b.span.line) for b in answer.blocks] == [
+        (BlockKind.HTML, "<div><br></div>", 8),
+        (BlockKind.PARAGRAPH, "The answer.", 9),
+    ]
