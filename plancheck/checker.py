@@ -6,7 +6,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from plancheck.diagnostics import Diagnostic
-from plancheck.document import split_lines
 from plancheck.files import Source, discover, read
 from plancheck.linter import RuleSet, lint
 from plancheck.parser import parse
@@ -17,7 +16,7 @@ from plancheck.schema import Schema
 class FileResult:
     path: str
     diagnostics: list[Diagnostic]
-    lines: list[str]
+    lines: tuple[str, ...]
     readable: bool
 
 
@@ -26,7 +25,7 @@ def check_source(
 ) -> FileResult:
     document = parse(source.text, source.path)
     found = lint(document, schemas, schema_id=schema_id, rules=rules)
-    return FileResult(source.path, found, split_lines(source.text), True)
+    return FileResult(source.path, found, document.lines, True)
 
 
 def check_paths(
@@ -44,7 +43,7 @@ def check_paths(
         got = read(path, stdin)
         if isinstance(got, Diagnostic):
             selected = any(r.code == got.code for r in rules.rules)
-            yield FileResult(path, [got] if selected else [], [], False)
+            yield FileResult(path, [got] if selected else [], (), False)
             continue
         if path == "-" and stdin_filename:
             got = Source(stdin_filename, got.text, got.bom)

@@ -155,10 +155,7 @@ class Document:
     malformed_tags: tuple[MalformedTag, ...]
     tag_block: Span | None
     sections: tuple[Section, ...]
-
-    @property
-    def lines(self) -> list[str]:
-        return split_lines(self.source)
+    lines: tuple[str, ...]  # the source split once, as markdown-it-py counts lines
 
     def tag_values(self, key: str) -> list[str]:
         return [t.value for t in self.tags if t.key == key]
@@ -169,7 +166,6 @@ class Document:
     @property
     def end(self) -> Span:
         """A zero-width span at the end of the document, for "missing" findings."""
-        lines = split_lines(self.source)
-        if len(lines) > 1 and lines[-1] == "":
-            lines.pop()
-        return Span(len(lines), len(lines[-1]) + 1, len(lines), len(lines[-1]) + 1)
+        n = len(self.lines) - (1 if len(self.lines) > 1 and self.lines[-1] == "" else 0)
+        last = self.lines[n - 1]
+        return Span(n, len(last) + 1, n, len(last) + 1)

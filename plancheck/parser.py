@@ -325,6 +325,7 @@ def parse(source: str, path: str = "<stdin>") -> Document:
         malformed_tags=tuple(malformed),
         tag_block=tag_block,
         sections=tuple(s.build(lines) for s in sections),
+        lines=tuple(lines.lines),
     )
 
 

@@ -7,14 +7,14 @@ Adding a format is one module and one line in :data:`REPORTERS`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from plancheck.diagnostics import Diagnostic
 
 
 class Reporter(Protocol):
-    def document(self, diagnostics: list[Diagnostic], lines: list[str]) -> str:
+    def document(self, diagnostics: list[Diagnostic], lines: Sequence[str]) -> str:
         """Text for one file's diagnostics (``lines`` is the file's source), or ''."""
         ...
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from plancheck.diagnostics import Diagnostic, Fix
@@ -43,7 +44,7 @@ def to_json(d: Diagnostic) -> dict[str, Any]:
 
 
 class JsonReporter:
-    def document(self, diagnostics: list[Diagnostic], lines: list[str]) -> str:
+    def document(self, diagnostics: list[Diagnostic], lines: Sequence[str]) -> str:
         return ""
 
     def finish(self, diagnostics: list[Diagnostic], files: int) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 import click
 
@@ -24,7 +25,7 @@ class ConciseReporter:
         fixable = " [*]" if d.fix else ""
         return f"{where} {code} [{d.rule}]{fixable} {d.message}"
 
-    def document(self, diagnostics: list[Diagnostic], lines: list[str]) -> str:
+    def document(self, diagnostics: list[Diagnostic], lines: Sequence[str]) -> str:
         return "".join(self.line(d) + "\n" for d in diagnostics)
 
     def finish(self, diagnostics: list[Diagnostic], files: int) -> str:
@@ -34,7 +35,7 @@ class ConciseReporter:
 class FullReporter(ConciseReporter):
     """Each finding, then the offending line with a caret under the span (like ruff)."""
 
-    def document(self, diagnostics: list[Diagnostic], lines: list[str]) -> str:
+    def document(self, diagnostics: list[Diagnostic], lines: Sequence[str]) -> str:
         out = []
         for d in diagnostics:
             out.append(self.line(d))
