@@ -46,12 +46,15 @@ def empty_heading(ctx: Context) -> Iterator[Finding]:
             yield Finding(section.span, "the section heading is empty")
 
 
-def _where_missing(ctx: Context, order: int) -> Span:
-    """Where a missing section belongs: at the next present section of a later order."""
+def _where_missing(ctx: Context, order: int) -> tuple[Span, str]:
+    """Where a missing section belongs: before the next section of a later order, or
+    at the end of the document (after the last section of an earlier order)."""
     later = [m for m in ctx.alignment if m.order is not None and m.order > order]
     if later:
-        return later[0].section.span
-    return ctx.document.end
+        return later[0].section.span, f" (expected before '## {later[0].section.heading}')"
+    earlier = [m for m in ctx.alignment if m.order is not None and m.order < order]
+    hint = f" (expected after '## {earlier[-1].section.heading}')" if earlier else ""
+    return ctx.document.end, hint
 
 
 @rule("PC203", "missing-section", Severity.ERROR)
@@ -61,7 +64,7 @@ def missing_section(ctx: Context) -> Iterator[Finding]:
     A heading counts when it matches the canonical heading or one of its localized
     aliases (`Titre`, `Título`), or is a near miss of one (reported by heading-drift).
     The finding points where the section belongs: at the next section in template
-    order, or at the end of the document.
+    order, or at the end of the document; the message names its neighbour.
 
     Bad: a design learning plan with no `## Partners`.
     Good: all of Title, Challenge statement, Challenge classification, Partners,
@@ -71,9 +74,8 @@ def missing_section(ctx: Context) -> Iterator[Finding]:
     present = {id(m.spec) for m in ctx.alignment if m.spec is not None}
     for order, spec in enumerate(ctx.schema.sections):
         if spec.required and id(spec) not in present:
-            yield Finding(
-                _where_missing(ctx, order), f"required section '## {spec.heading}' is missing"
-            )
+            span, hint = _where_missing(ctx, order)
+            yield Finding(span, f"required section '## {spec.heading}' is missing{hint}")
 
 
 @rule("PC204", "unknown-section", Severity.WARNING)

@@ -38,12 +38,17 @@ def test_missing_section_points_at_the_next_section() -> None:
     source = VALID[:start] + VALID[end:]
     found = lint_text(source, select=("missing-section",))
     assert [(d.span.line, d.span.column) for d in found] == [(line_of(source, "## Learnings"), 1)]
-    assert found[0].message == "required section '## Learning questions' is missing"
+    assert found[0].message == (
+        "required section '## Learning questions' is missing (expected before '## Learnings')"
+    )
 
 
 def test_missing_section_at_the_end_when_nothing_follows() -> None:
-    source = VALID[: VALID.index("## Learnings")] + "## Closing\n"
-    assert problems(source, "missing-section") == [(line_of(source, "## Closing"), 1)]
+    source = VALID[: VALID.index("## Learnings")]
+    found = lint_text(source, select=("missing-section",))
+    last = source.rstrip("\n").split("\n")
+    assert [(d.span.line, d.span.column) for d in found] == [(len(last), len(last[-1]) + 1)]
+    assert found[0].message.endswith("(expected after '## Learning questions')")
 
 
 def test_missing_section_quiet_for_optional_sections_and_aliases() -> None:
