@@ -178,23 +178,22 @@ def _tag_lines(start: int, end: int, lines: _Lines) -> tuple[list[Tag], list[Mal
             )
             n += 1
             continue
-        # A value broken over two lines: `[[key:some` / `value]]`.
-        if body.startswith("[[") and "]]" not in body and n + 1 < end:
-            following = lines.lines[n + 1].strip()
-            if following.endswith("]]") and "[[" not in following:
-                joined = f"{body} {following}"
-                key, value = _loose(joined)
-                bad.append(
-                    MalformedTag(
-                        raw=f"{body}\n{following}",
-                        span=Span(n + 1, indent + 1, n + 2, len(lines.lines[n + 1].rstrip()) + 1),
-                        reason="the tag runs over two lines",
-                        key=key,
-                        value=value,
-                    )
+        # A value broken over lines (a stray CR is a line break too): `[[key:a` / `b]]`.
+        last = _closing_line(lines, n, end) if body.startswith("[[") and "]]" not in body else None
+        if last is not None:
+            parts = [lines.lines[k].strip() for k in range(n, last + 1)]
+            key, value = _loose(" ".join(parts))
+            bad.append(
+                MalformedTag(
+                    raw="\n".join(parts),
+                    span=Span(n + 1, indent + 1, last + 1, len(lines.lines[last].rstrip()) + 1),
+                    reason=f"the tag runs over {len(parts)} lines",
+                    key=key,
+                    value=value,
                 )
-                n += 2
-                continue
+            )
+            n = last + 1
+            continue
         if _tag_like(body) or "]]" in body:
             key, value = _loose(body)
             bad.append(
@@ -208,6 +207,20 @@ def _tag_lines(start: int, end: int, lines: _Lines) -> tuple[list[Tag], list[Mal
             )
         n += 1
     return tags, bad
+
+
+MAX_TAG_LINES = 8  # a tag value broken over more lines than this is not one tag
+
+
+def _closing_line(lines: _Lines, n: int, end: int) -> int | None:
+    """The line (0-based) that closes a tag opened on line ``n`` without ``]]``, if any."""
+    for k in range(n + 1, min(end, n + MAX_TAG_LINES)):
+        following = lines.lines[k].strip()
+        if "[[" in following or not following:
+            return None
+        if following.endswith("]]"):
+            return k
+    return None
 
 
 def _tag_like(line: str) -> bool:

@@ -98,7 +98,7 @@ def test_tag_syntax_value_over_two_lines() -> None:
     source = VALID.replace("[[methods:Pilots]]", "[[methods:Pilots and\nprototypes]]")
     found = lint_text(source, select=("tag-syntax",))
     assert [(d.span.line, d.span.end_line) for d in found] == [(9, 10)]
-    assert "two lines" in found[0].message
+    assert "runs over 2 lines" in found[0].message
     fixed = apply_fix(source, found[0])
     assert "[[methods:Pilots and prototypes]]\n[[country:Panama]]" in fixed
 
@@ -119,3 +119,12 @@ def test_unknown_tag_suggests_the_nearest_key() -> None:
 
 def test_unknown_tag_quiet_on_declared_keys() -> None:
     assert problems(VALID, "unknown-tag") == []
+
+
+def test_tag_syntax_value_broken_by_carriage_returns() -> None:
+    source = VALID.replace("[[methods:Pilots]]", "[[methods:Pilots\rSurveys\rMapping]]")
+    found = lint_text(source, select=("tag-syntax",))
+    assert [(d.span.line, d.span.end_line) for d in found] == [(9, 11)]
+    assert "runs over 3 lines" in found[0].message
+    assert found[0].fix is not None
+    assert found[0].fix.edits[0].content == "[[methods:Pilots Surveys Mapping]]"
