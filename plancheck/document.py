@@ -157,9 +157,6 @@ class Document:
     sections: tuple[Section, ...]
     lines: tuple[str, ...]  # the source split once, as markdown-it-py counts lines
 
-    def tag_values(self, key: str) -> list[str]:
-        return [t.value for t in self.tags if t.key == key]
-
     def first_tag(self, key: str) -> Tag | None:
         return next((t for t in self.tags if t.key == key), None)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from plancheck.detect import detect
+from plancheck.detect import Detection, detect
 from plancheck.diagnostics import Diagnostic, Finding
 from plancheck.document import Document
 from plancheck.rules import ALL_RULES, Context, Rule, lookup
@@ -63,7 +63,7 @@ def lint(
     if not document.source.strip():
         # Nothing else can be said of an empty document.
         chosen: Iterable[Rule] = [r for r in active if r is empty_document]
-        ctx = Context(document, detect(document, {}))
+        ctx = Context(document, Detection(None))
     else:
         ctx = Context(document, detect(document, schemas, schema_id))
         chosen = [

@@ -365,10 +365,10 @@ def _skip(tokens: list[Token], i: int) -> int:
 
 def _take_lead(tokens: list[Token], i: int, section: _SectionBuilder, lines: _Lines) -> int:
     """A `****` or bold line right below a heading is the section's lead."""
-    if i >= len(tokens) or tokens[i].map is None:
+    if i >= len(tokens) or (where := tokens[i].map) is None:
         return i
     tok = tokens[i]
-    start, end = tok.map  # type: ignore[misc]
+    start, end = where
     if start != section.span.line:  # not on the line right after the heading
         return i
     raw = lines.lines[start].strip()

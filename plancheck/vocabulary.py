@@ -45,13 +45,6 @@ def normalize(text: str) -> str:
     return _SPACE.sub(" ", text).strip().casefold()
 
 
-def ratio(a: str, b: str) -> float:
-    """Similarity of two normalized strings, 0 to 100."""
-    from rapidfuzz import fuzz
-
-    return float(fuzz.ratio(a, b))
-
-
 def closest(
     text: str, candidates: Iterable[str], *, cutoff: float = 80.0
 ) -> tuple[str, float] | None:

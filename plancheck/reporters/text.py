@@ -16,8 +16,8 @@ class ConciseReporter:
     def __init__(self, color: bool = False) -> None:
         self.color = color
 
-    def _style(self, text: str, **kwargs: object) -> str:
-        return click.style(text, **kwargs) if self.color else text  # type: ignore[arg-type]
+    def _style(self, text: str, fg: str | None = None, bold: bool | None = None) -> str:
+        return click.style(text, fg=fg, bold=bold) if self.color else text
 
     def line(self, d: Diagnostic) -> str:
         where = self._style(f"{d.path}:{d.span.line}:{d.span.column}:", bold=True)
