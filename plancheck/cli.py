@@ -76,6 +76,12 @@ def cli() -> None:
 )
 @click.option("--color/--no-color", default=None, help="Colour the output [default: on a TTY].")
 @click.option("--stdin-filename", help="The path to report for `-` (standard input).")
+@click.option(
+    "--statistics",
+    "show_statistics",
+    is_flag=True,
+    help="Count findings per rule (and per tag) instead of listing them.",
+)
 def check(
     paths: tuple[str, ...],
     schema_id: str | None,
@@ -85,12 +91,13 @@ def check(
     output_format: str,
     color: bool | None,
     stdin_filename: str | None,
+    show_statistics: bool,
 ) -> None:
     """Check plan documents (files, folders of *.md, or - for standard input)."""
     from plancheck.checker import check_paths
     from plancheck.diagnostics import Diagnostic, Severity
     from plancheck.linter import RuleSet, SelectorError
-    from plancheck.reporters import REPORTERS
+    from plancheck.reporters import REPORTERS, statistics
 
     schemas = _load_schemas(schema_paths)
     if schema_id is not None and schema_id not in schemas:
@@ -101,7 +108,7 @@ def check(
         raise Failure(str(exc)) from None
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     use_color = sys.stdout.isatty() if color is None else color
-    reporter = REPORTERS[output_format](use_color)
+    reporter = (statistics if show_statistics else REPORTERS[output_format])(use_color)
     everything: list[Diagnostic] = []
     files, unreadable = 0, False
     for result in check_paths(

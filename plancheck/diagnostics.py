@@ -41,6 +41,7 @@ class Finding:
     span: Span
     message: str
     fix: Fix | None = None
+    subject: str | None = None  # what the finding is about (a tag key), for statistics
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -54,3 +55,4 @@ class Diagnostic:
     severity: Severity
     message: str
     fix: Fix | None = None
+    subject: str | None = None

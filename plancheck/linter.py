@@ -48,6 +48,7 @@ def stamp(rule: Rule, path: str, finding: Finding) -> Diagnostic:
         severity=rule.severity,
         message=finding.message,
         fix=finding.fix,
+        subject=finding.subject,
     )
 
 

@@ -236,3 +236,24 @@ def test_committed_rule_docs_are_current() -> None:
     assert committed == markdown(), "run: plancheck rules --format markdown > docs/rules.md"
     for r in ALL_RULES:
         assert r.doc and f"### {r.name}" in committed
+
+
+def test_statistics_count_per_rule_and_tag(tmp_path: Path, mini_dir: Path) -> None:
+    doc = tmp_path / "plan.md"
+    doc.write_text(
+        VALID.replace("[[year:2024]]", "[[year:20234]]")
+        .replace("[[methods:Pilots]]", "[[methods:Pilots]]\n[[method:X]]\n[[methd:Y]]")
+        .replace("## Closing", "## closing"),
+        encoding="utf-8",
+    )
+    code, out = run("check", "--schema-path", str(mini_dir), "--statistics", str(doc))
+    assert code == 1
+    assert out.splitlines() == [
+        "2  PC105  unknown-tag",
+        "     1  methd",
+        "     1  method",
+        "1  PC102  invalid-tag-value",
+        "     1  year",
+        "1  PC206  heading-drift [*]",
+        "4 findings in 1 file.",
+    ]

@@ -41,6 +41,12 @@ def _json(color: bool) -> Reporter:
     return JsonReporter()
 
 
+def statistics(color: bool) -> Reporter:
+    from plancheck.reporters.statistics import StatisticsReporter
+
+    return StatisticsReporter()
+
+
 REPORTERS: dict[str, Callable[[bool], Reporter]] = {
     "full": _full,
     "concise": _concise,

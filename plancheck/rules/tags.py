@@ -45,7 +45,9 @@ def missing_tag(ctx: Context) -> Iterator[Finding]:
     present = {t.key for t in doc.tags} | {b.key for b in doc.malformed_tags if b.key}
     for spec in schema.tags:
         if spec.required and spec.key not in present:
-            yield Finding(doc.tag_block, f"required tag [[{spec.key}:...]] is missing")
+            yield Finding(
+                doc.tag_block, f"required tag [[{spec.key}:...]] is missing", subject=spec.key
+            )
 
 
 def _format_problem(spec: TagSpec, value: str) -> str | None:
@@ -86,7 +88,7 @@ def invalid_tag_value(ctx: Context) -> Iterator[Finding]:
             continue
         problem = _format_problem(spec, tag.value)
         if problem:
-            yield Finding(tag.value_span, f"[[{tag.key}]]: {problem}")
+            yield Finding(tag.value_span, f"[[{tag.key}]]: {problem}", subject=tag.key)
 
 
 @rule("PC103", "duplicate-tag", Severity.WARNING, fixable=True)
@@ -119,6 +121,7 @@ def duplicate_tag(ctx: Context) -> Iterator[Finding]:
                 tag.span,
                 f"[[{tag.key}]] is single-valued and already given on line {first.span.line}",
                 fix,
+                subject=tag.key,
             )
         elif value_key in seen_values and not (spec is not None and spec.repeat_values):
             fix = Fix(
@@ -126,7 +129,9 @@ def duplicate_tag(ctx: Context) -> Iterator[Finding]:
                 "Remove the repeated tag",
                 (_delete_line(ctx.document, tag.span.line),),
             )
-            yield Finding(tag.span, f"[[{tag.key}:{tag.value}]] is given twice", fix)
+            yield Finding(
+                tag.span, f"[[{tag.key}:{tag.value}]] is given twice", fix, subject=tag.key
+            )
         seen.setdefault(tag.key, tag)
         seen_values.add(value_key)
 
@@ -174,4 +179,5 @@ def unknown_tag(ctx: Context) -> Iterator[Finding]:
         if schema.tag(tag.key) is None:
             near = closest(tag.key, keys, cutoff=70)
             hint = f"; did you mean [[{near[0]}:...]]?" if near else ""
-            yield Finding(tag.span, f"[[{tag.key}]] is not a tag of schema {schema.id}{hint}")
+            message = f"[[{tag.key}]] is not a tag of schema {schema.id}{hint}"
+            yield Finding(tag.span, message, subject=tag.key)
