@@ -7,7 +7,8 @@ the only place that exits the process.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -16,6 +17,8 @@ import click
 from plancheck import __version__
 
 if TYPE_CHECKING:
+    from plancheck.checker import FileResult
+    from plancheck.linter import RuleSet
     from plancheck.schema import Schema
 
 EXIT_OK = 0  # no finding at error severity
@@ -56,48 +59,51 @@ def cli() -> None:
     """plancheck: lint UNDP Accelerator Labs plan documents against their templates."""
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--schema", "schema_id", metavar="ID", help="Use this schema for every file.")
-@click.option(
-    "--schema-path",
-    "schema_paths",
-    multiple=True,
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Extra folder of schema files (repeatable); a schema id there overrides a built-in.",
-)
-@click.option("--select", multiple=True, help="Only these rules: codes, code prefixes or names.")
-@click.option("--ignore", multiple=True, help="Leave out these rules: codes, prefixes or names.")
-@click.option(
-    "--output-format",
-    type=click.Choice(["full", "concise", "json"]),
-    default="full",
-    show_default=True,
-)
-@click.option("--color/--no-color", default=None, help="Colour the output [default: on a TTY].")
-@click.option("--stdin-filename", help="The path to report for `-` (standard input).")
-@click.option(
-    "--statistics",
-    "show_statistics",
-    is_flag=True,
-    help="Count findings per rule (and per tag) instead of listing them.",
-)
-def check(
+def _run_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options `check` and `fix` share: what to read, which schema and rules."""
+    options = [
+        click.argument("paths", nargs=-1, required=True),
+        click.option("--schema", "schema_id", metavar="ID", help="Use this schema for every file."),
+        click.option(
+            "--schema-path",
+            "schema_paths",
+            multiple=True,
+            type=click.Path(exists=True, file_okay=False, path_type=Path),
+            help="Extra folder of schema files (repeatable); an id there overrides a built-in.",
+        ),
+        click.option("--select", multiple=True, help="Only these rules: codes, prefixes or names."),
+        click.option(
+            "--ignore", multiple=True, help="Leave out these rules: codes, prefixes or names."
+        ),
+        click.option("--stdin-filename", help="The path to report for `-` (standard input)."),
+        click.option("--unsafe-fixes", is_flag=True, help="Apply unsafe fixes too."),
+        click.option("--show-fixes", is_flag=True, help="List each fix applied."),
+        click.option(
+            "--exit-non-zero-on-fix",
+            is_flag=True,
+            help="Exit with status 1 when a file was fixed (for pre-commit hooks).",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+@dataclass(frozen=True)
+class _Run:
+    schemas: dict[str, Schema]
+    rules: RuleSet
+    stdin: bytes | None
+
+
+def _prepare(
     paths: tuple[str, ...],
     schema_id: str | None,
     schema_paths: tuple[Path, ...],
     select: tuple[str, ...],
     ignore: tuple[str, ...],
-    output_format: str,
-    color: bool | None,
-    stdin_filename: str | None,
-    show_statistics: bool,
-) -> None:
-    """Check plan documents (files, folders of *.md, or - for standard input)."""
-    from plancheck.checker import check_paths
-    from plancheck.diagnostics import Diagnostic, Severity
+) -> _Run:
     from plancheck.linter import RuleSet, SelectorError
-    from plancheck.reporters import REPORTERS, statistics
 
     schemas = _load_schemas(schema_paths)
     if schema_id is not None and schema_id not in schemas:
@@ -107,26 +113,151 @@ def check(
     except SelectorError as exc:
         raise Failure(str(exc)) from None
     stdin = sys.stdin.buffer.read() if "-" in paths else None
+    return _Run(schemas, rules, stdin)
+
+
+def _not_converged(results: list[FileResult]) -> bool:
+    stuck = [r.path for r in results if r.fixed is not None and not r.fixed.converged]
+    for path in stuck:
+        click.echo(
+            f"plancheck: error: {path}: fixes did not settle after the limit of passes; "
+            "the file was written as far as they went",
+            err=True,
+        )
+    return bool(stuck)
+
+
+@cli.command()
+@_run_options
+@click.option(
+    "--output-format",
+    type=click.Choice(["full", "concise", "json"]),
+    default="full",
+    show_default=True,
+)
+@click.option("--color/--no-color", default=None, help="Colour the output [default: on a TTY].")
+@click.option(
+    "--statistics",
+    "show_statistics",
+    is_flag=True,
+    help="Count findings per rule (and per tag) instead of listing them.",
+)
+@click.option("--fix", "apply_fixes", is_flag=True, help="Fix what can be fixed, then report.")
+def check(
+    paths: tuple[str, ...],
+    schema_id: str | None,
+    schema_paths: tuple[Path, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    stdin_filename: str | None,
+    unsafe_fixes: bool,
+    show_fixes: bool,
+    exit_non_zero_on_fix: bool,
+    output_format: str,
+    color: bool | None,
+    show_statistics: bool,
+    apply_fixes: bool,
+) -> None:
+    """Check plan documents (files, folders of *.md, or - for standard input)."""
+    from plancheck.checker import check_paths, fix_paths
+    from plancheck.diagnostics import Diagnostic, Severity
+    from plancheck.reporters import REPORTERS, statistics
+    from plancheck.reporters.fixes import applied
+
+    run = _prepare(paths, schema_id, schema_paths, select, ignore)
     use_color = sys.stdout.isatty() if color is None else color
     reporter = (statistics if show_statistics else REPORTERS[output_format])(use_color)
+    results = (
+        fix_paths(
+            paths,
+            run.schemas,
+            schema_id=schema_id,
+            rules=run.rules,
+            unsafe=unsafe_fixes,
+            stdin=run.stdin,
+            stdin_filename=stdin_filename,
+        )
+        if apply_fixes
+        else check_paths(
+            paths,
+            run.schemas,
+            schema_id=schema_id,
+            rules=run.rules,
+            stdin=run.stdin,
+            stdin_filename=stdin_filename,
+        )
+    )
     everything: list[Diagnostic] = []
-    files, unreadable = 0, False
-    for result in check_paths(
+    done: list[FileResult] = []
+    for result in results:
+        done.append(result)
+        everything.extend(result.diagnostics)
+        if show_fixes:
+            click.echo(applied(result), nl=False, err=True)
+        click.echo(reporter.document(result.diagnostics, result.lines), nl=False, color=use_color)
+    click.echo(reporter.finish(everything, len(done)), nl=False, color=use_color)
+    if any(not r.readable for r in done) or _not_converged(done):
+        _finish(EXIT_ERROR)
+    if exit_non_zero_on_fix and any(r.fixed is not None and r.fixed.changed for r in done):
+        _finish(EXIT_FINDINGS)
+    _finish(EXIT_FINDINGS if any(d.severity is Severity.ERROR for d in everything) else EXIT_OK)
+
+
+@cli.command()
+@_run_options
+@click.option("--diff", "show_diff", is_flag=True, help="Print a diff; write nothing.")
+def fix(
+    paths: tuple[str, ...],
+    schema_id: str | None,
+    schema_paths: tuple[Path, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    stdin_filename: str | None,
+    unsafe_fixes: bool,
+    show_fixes: bool,
+    exit_non_zero_on_fix: bool,
+    show_diff: bool,
+) -> None:
+    """Fix plan documents in place (safe fixes; --unsafe-fixes for all).
+
+    With `-`, reads standard input and writes the fixed text to standard output.
+    """
+    from plancheck.checker import fix_paths
+    from plancheck.reporters.fixes import applied, diff, summary
+
+    run = _prepare(paths, schema_id, schema_paths, select, ignore)
+    to_stdout = paths == ("-",) and not show_diff
+    done: list[FileResult] = []
+    for result in fix_paths(
         paths,
-        schemas,
+        run.schemas,
         schema_id=schema_id,
-        rules=rules,
-        stdin=stdin,
+        rules=run.rules,
+        unsafe=unsafe_fixes,
+        write=not show_diff,
+        stdin=run.stdin,
         stdin_filename=stdin_filename,
     ):
-        files += 1
-        unreadable |= not result.readable
-        everything.extend(result.diagnostics)
-        click.echo(reporter.document(result.diagnostics, result.lines), nl=False, color=use_color)
-    click.echo(reporter.finish(everything, files), nl=False, color=use_color)
-    if unreadable:
+        done.append(result)
+        if not result.readable:
+            for d in result.diagnostics:
+                click.echo(
+                    f"{d.path}:{d.span.line}:{d.span.column}: {d.code} [{d.rule}] {d.message}",
+                    err=True,
+                )
+            continue
+        if to_stdout and result.fixed is not None:
+            click.echo(result.fixed.source, nl=False)
+        if show_diff:
+            click.echo(diff(result), nl=False)
+        if show_fixes:
+            click.echo(applied(result), nl=False, err=to_stdout)
+    verb = "Would fix" if show_diff else "Fixed"
+    click.echo(summary(done, unsafe=unsafe_fixes, verb=verb), nl=False, err=to_stdout or show_diff)
+    changed = any(r.fixed is not None and r.fixed.changed for r in done)
+    if any(not r.readable for r in done) or _not_converged(done):
         _finish(EXIT_ERROR)
-    _finish(EXIT_FINDINGS if any(d.severity is Severity.ERROR for d in everything) else EXIT_OK)
+    _finish(EXIT_FINDINGS if changed and (show_diff or exit_non_zero_on_fix) else EXIT_OK)
 
 
 @cli.group()

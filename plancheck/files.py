@@ -12,16 +12,17 @@ from plancheck.rules.base import Rule
 from plancheck.rules.document import invalid_encoding, unreadable_file
 
 SUFFIXES = (".md", ".markdown")
-UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 STDIN = "-"
 
 
 @dataclass(frozen=True, slots=True)
 class Source:
+    """A file's text. A UTF-8 byte order mark stays in it as U+FEFF: the `bom` rule
+    reports it, and a fixed file keeps it unless that rule's fix removes it."""
+
     path: str
     text: str
-    bom: bool = False  # the file starts with a UTF-8 byte order mark (not part of text)
 
 
 START = Span(1, 1, 1, 1)
@@ -53,20 +54,18 @@ def decode(data: bytes, path: str) -> Source | Diagnostic:
     """UTF-8 text of ``data``, or an invalid-encoding diagnostic saying where it fails."""
     if data.startswith(UTF16_BOMS):
         return _problem(invalid_encoding, path, "the file is UTF-16; plancheck reads UTF-8")
-    bom = data.startswith(UTF8_BOM)
-    body = data[len(UTF8_BOM) :] if bom else data
     try:
-        text = body.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        offset = exc.start + (len(UTF8_BOM) if bom else 0)
-        before = body[: exc.start]
+        offset = exc.start
+        before = data[: exc.start]
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        message = f"not UTF-8: byte 0x{body[exc.start]:02X} at offset {offset}"
+        message = f"not UTF-8: byte 0x{data[exc.start]:02X} at offset {offset}"
         return _problem(invalid_encoding, path, message, Span(line, column, line, column + 1))
     if "\x00" in text:
         return _problem(invalid_encoding, path, "the file holds NUL bytes: binary, not text")
-    return Source(path, text, bom)
+    return Source(path, text)
 
 
 def read(path: str, stdin: bytes | None = None) -> Source | Diagnostic:

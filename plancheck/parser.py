@@ -252,8 +252,11 @@ def _why_malformed(body: str, key: str | None) -> str:
 
 def parse(source: str, path: str = "<stdin>") -> Document:
     """Parse plan document text. Never raises on any text input."""
-    tokens = _markdown().parse(source)
-    lines = _Lines(split_lines(source))
+    # A byte order mark is a character of line 1 (columns count it, the bom rule fixes
+    # it), but Markdown would not see `# Title` behind it: parse it as a space.
+    scan = " " + source[1:] if source.startswith("\ufeff") else source
+    tokens = _markdown().parse(scan)
+    lines = _Lines(split_lines(scan))
     title: Title | None = None
     sections: list[_SectionBuilder] = []
     tag_paragraphs: list[tuple[int, int]] = []

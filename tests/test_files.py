@@ -15,12 +15,12 @@ from plancheck.files import Source, decode, discover, read
 
 def test_utf8_reads_as_text() -> None:
     got = decode("# Título\n".encode(), "a.md")
-    assert got == Source("a.md", "# Título\n", bom=False)
+    assert got == Source("a.md", "# Título\n")
 
 
-def test_utf8_bom_is_remembered_not_parsed() -> None:
+def test_utf8_bom_stays_in_the_text() -> None:
     got = decode(b"\xef\xbb\xbf# T\n", "a.md")
-    assert isinstance(got, Source) and got.text == "# T\n" and got.bom
+    assert isinstance(got, Source) and got.text == "\ufeff# T\n"
 
 
 def test_latin1_says_line_column_and_offset() -> None:

@@ -134,3 +134,10 @@ def test_answer_text_after_editor_html_is_kept() -> None:
         (BlockKind.HTML, "<div><br></div>", 8),
         (BlockKind.PARAGRAPH, "The answer.", 9),
     ]
+
+
+def test_bom_is_a_character_of_line_one() -> None:
+    doc = parse("\ufeff# Title\n\n[[year:2024]]\n")
+    assert doc.title is not None and doc.title.text == "Title"
+    assert doc.title.span.column == 4  # after the BOM, `#` and the space
+    assert doc.source.startswith("\ufeff")

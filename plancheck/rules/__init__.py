@@ -6,7 +6,7 @@ then list it here.
 
 from __future__ import annotations
 
-from plancheck.rules import document, prompts, structure, tags
+from plancheck.rules import document, format, prompts, structure, tags
 from plancheck.rules.base import Context, Rule, rule
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -30,6 +30,13 @@ ALL_RULES: tuple[Rule, ...] = (
     prompts.prompt_drift,
     prompts.empty_answer,
     prompts.answer_constraint,
+    format.html_entity,
+    format.html_residue,
+    format.trailing_whitespace,
+    format.line_endings,
+    format.bom,
+    format.final_newline,
+    format.tag_order,
 )
 
 BY_CODE = {r.code: r for r in ALL_RULES}

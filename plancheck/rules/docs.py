@@ -9,6 +9,7 @@ FAMILIES = {
     "PC1": "Tags",
     "PC2": "Structure",
     "PC3": "Prompts and answers",
+    "PC6": "Formatting",
 }
 
 

@@ -1,0 +1,169 @@
+"""Apply fixes: pick non-overlapping edits, apply them, re-check, repeat to a fixed point.
+
+A fix is a list of text edits on the raw source. One pass applies every selected fix
+whose edits overlap no edit already taken; a fix that overlaps is left for the next pass,
+which re-parses and re-checks the edited text (so its edits are recomputed against what
+the text has become, never merged blindly). The loop stops when no fixable finding is
+left, when a pass changes nothing, or after ``MAX_PASSES`` (then ``converged`` is False).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plancheck.diagnostics import Applicability, Diagnostic, Fix
+from plancheck.document import NEWLINE, Span
+from plancheck.linter import RuleSet, lint
+from plancheck.parser import parse
+from plancheck.schema import Schema
+
+MAX_PASSES = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    """A fix that was applied: by which rule, where (in the text it was applied to)."""
+
+    code: str
+    rule: str
+    message: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class FixResult:
+    source: str  # the fixed text
+    applied: tuple[Applied, ...]
+    remaining: list[Diagnostic]  # what a check of the fixed text reports
+    passes: int
+    converged: bool
+    schema_id: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.applied)
+
+    def counts(self) -> Counter[str]:
+        return Counter(a.rule for a in self.applied)
+
+
+def line_starts(source: str) -> list[int]:
+    """Offset of the first character of each line, as markdown-it-py counts lines."""
+    return [0, *(m.end() for m in NEWLINE.finditer(source))]
+
+
+def to_offset(starts: list[int], line: int, column: int) -> int:
+    return starts[line - 1] + column - 1
+
+
+def dominant_newline(source: str) -> str:
+    counts = Counter(m.group() for m in NEWLINE.finditer(source))
+    return counts.most_common(1)[0][0] if counts else "\n"
+
+
+@dataclass
+class _Selection:
+    taken: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, content)
+    fixes: list[Diagnostic] = field(default_factory=list)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        for s, e, _ in self.taken:
+            if start < e and s < end:
+                return True
+            if start == end == s or start == end == e:  # two inserts at one place
+                return True
+        return False
+
+
+def _select(diagnostics: list[Diagnostic], starts: list[int], source: str) -> _Selection:
+    # Keep the file's line-ending style in what fixes insert, unless this pass converts
+    # the line endings themselves.
+    converting = any(d.rule == "line-endings" for d in diagnostics)
+    newline = "\n" if converting else dominant_newline(source)
+    chosen = _Selection()
+    for d in diagnostics:
+        assert d.fix is not None
+        ranges = []
+        for edit in d.fix.edits:
+            start = to_offset(starts, edit.span.line, edit.span.column)
+            end = to_offset(starts, edit.span.end_line, edit.span.end_column)
+            content = edit.content.replace("\n", newline)
+            ranges.append((start, end, content))
+        if any(chosen.overlaps(s, e) for s, e, _ in ranges):
+            continue  # deferred: the next pass recomputes it on the edited text
+        chosen.taken.extend(ranges)
+        chosen.fixes.append(d)
+    return chosen
+
+
+def apply_edits(source: str, edits: list[tuple[int, int, str]]) -> str:
+    for start, end, content in sorted(edits, reverse=True):
+        source = source[:start] + content + source[end:]
+    return source
+
+
+def fixable(d: Diagnostic, unsafe: bool) -> bool:
+    return d.fix is not None and (unsafe or d.fix.applicability is Applicability.SAFE)
+
+
+def fix_text(
+    source: str,
+    schemas: dict[str, Schema],
+    *,
+    path: str = "<stdin>",
+    schema_id: str | None = None,
+    rules: RuleSet | None = None,
+    unsafe: bool = False,
+    max_passes: int = MAX_PASSES,
+) -> FixResult:
+    """Fix ``source`` to a fixed point; the schema detected on the first pass is kept."""
+    from plancheck.detect import detect
+
+    applied: list[Applied] = []
+    document = parse(source, path)
+    if schema_id is None:
+        found = detect(document, schemas).schema
+        schema_id = found.id if found else None
+    passes = 0
+    while True:
+        found_now = lint(document, schemas, schema_id=schema_id, rules=rules)
+        candidates = [d for d in found_now if fixable(d, unsafe)]
+        if not candidates or passes == max_passes:
+            return FixResult(source, tuple(applied), found_now, passes, not candidates, schema_id)
+        starts = line_starts(source)
+        chosen = _select(candidates, starts, source)
+        fixed = apply_edits(source, chosen.taken)
+        if fixed == source:
+            return FixResult(source, tuple(applied), found_now, passes, True, schema_id)
+        applied += [Applied(d.code, d.rule, _message(d.fix), d.span) for d in chosen.fixes]
+        source = fixed
+        document = parse(source, path)
+        passes += 1
+
+
+def _message(fix: Fix | None) -> str:
+    return fix.message if fix else ""
+
+
+def write_atomic(path: str, text: str) -> None:
+    """Replace ``path`` with ``text`` (UTF-8) so that a reader sees the old or the new file,
+    never a half-written one; the file keeps its permissions."""
+    target = Path(path)
+    mode = target.stat().st_mode & 0o7777
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(text.encode("utf-8"))
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:  # including KeyboardInterrupt: never leave the temporary behind
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,258 @@
+"""Formatting rules: what the export and the rich-text editor left in the text.
+
+They follow the archive's own house format (FORMAT.md) and impose no generic Markdown
+style: blank lines, list markers and the `****` leads are left as the archive has them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+
+from plancheck.align import MatchKind
+from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from plancheck.document import NEWLINE, BlockKind, Document, Span, Tag
+from plancheck.rules.base import Context, rule
+
+ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Characters an entity may stand for on purpose: turning them back into characters could
+# make markup (`&lt;div&gt;`, `&#42;`) or a new entity (`&amp;copy;`).
+KEEP_ESCAPED = set("<>*_[]`#|~\\")
+ENTITY_AFTER = re.compile(r"[A-Za-z0-9#]+;")
+RESIDUE = re.compile(r"</?(?:div|p|span|br|b|i|u|strong|em|font)\b[^<>]*/?>", re.IGNORECASE)
+BREAK = re.compile(r"<br\b", re.IGNORECASE)
+TRAILING = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+$")
+FIRST_TAGS = ("focal_point", "year", "type")
+LOCATION = ("country", "latlng")
+
+
+def _answer_lines(doc: Document) -> Iterator[tuple[int, str]]:
+    """(1-based line, text) of every line of every answer, code blocks left out."""
+    for section in doc.sections:
+        answers = [section.intro, *(p.answer for p in section.prompts)]
+        for answer in answers:
+            for block in answer.blocks:
+                if block.kind is BlockKind.CODE:
+                    continue
+                for n in range(block.span.line, block.span.end_line + 1):
+                    yield n, doc.lines[n - 1]
+
+
+@rule("PC601", "html-entity", Severity.WARNING, needs_schema=False, fixable=True)
+def html_entity(ctx: Context) -> Iterator[Finding]:
+    """An HTML entity (`&amp;`, `&nbsp;`, `&quot;`, `&#39;`) in an answer or a prompt.
+
+    The platform's export escaped characters that Markdown writes as they are (404 plans
+    have `&amp;`, 54 `&nbsp;`). Readers see the entity in the raw text, and searches miss
+    the word. Fix (safe): the character the entity stands for. Entities that stand for
+    Markdown or HTML syntax (`&lt;`, `&gt;`, `&#42;`, ...) are left alone, since turning
+    them back would create markup. Prompts that differ from the template are left to
+    prompt-drift, which restores the whole prompt.
+
+    Bad: `COs &amp; the Labs`.
+    Good: `COs & the Labs`.
+    """
+    doc = ctx.document
+    drifting = {
+        pm.prompt.span.line
+        for sm in ctx.alignment
+        for pm in sm.prompts
+        if pm.kind in (MatchKind.FOLDED, MatchKind.NEAR)
+    }
+    prompt_lines = [
+        (n, doc.lines[n - 1])
+        for s in doc.sections
+        for p in s.prompts
+        if p.span.line not in drifting
+        for n in range(p.span.line, p.span.end_line + 1)
+    ]
+    for n, line in sorted({*prompt_lines, *_answer_lines(doc)}):
+        for m in ENTITY.finditer(line):
+            char = html.unescape(m.group())
+            if char == m.group() or char in KEEP_ESCAPED:
+                continue
+            if char == "&" and ENTITY_AFTER.match(line, m.end()):
+                continue  # `&amp;copy;` must not become `&copy;`
+            span = Span(n, m.start() + 1, n, m.end() + 1)
+            shown = {"\u00a0": "a no-break space"}.get(char, repr(char))
+            fix = Fix(Applicability.SAFE, f"Replace {m.group()} with {shown}", (Edit(span, char),))
+            yield Finding(span, f"HTML entity {m.group()} stands for {shown}", fix)
+
+
+@rule("PC602", "html-residue", Severity.WARNING, needs_schema=False, fixable=True)
+def html_residue(ctx: Context) -> Iterator[Finding]:
+    """HTML left over from the platform's rich-text editor in an answer.
+
+    `<div><br></div>`, `<br>`, `<p>` and their kin (50 plans) are editor markup, not
+    content. Fix (unsafe, because it changes the text's markup): remove the tags and keep
+    the text between them; a `<br>` between two words becomes a space. Group markers
+    (`<div class="group">` and its `</div>`) are structure and never touched.
+
+    Bad: `<div><br></div>` on a line of its own; `first line<br>second line`.
+    Good: the text alone.
+    """
+    lines = ctx.document.lines
+    for n, line in _answer_lines(ctx.document):
+        tags = list(RESIDUE.finditer(line))
+        if not tags:
+            continue
+        shown = "".join(m.group() for m in tags)
+        if not RESIDUE.sub("", line).strip() and n < len(lines):
+            # nothing but editor tags on the line: remove the line itself
+            span = Span(n, 1, n + 1, 1)
+            fix = Fix(Applicability.UNSAFE, "Remove the line of editor HTML", (Edit(span, ""),))
+            yield Finding(Span(n, 1, n, len(line) + 1), f"leftover editor HTML {shown[:60]!r}", fix)
+            continue
+        edits = []
+        for m in tags:
+            before = line[m.start() - 1] if m.start() else " "
+            after = line[m.end()] if m.end() < len(line) else " "
+            joins_words = BREAK.match(m.group()) and not before.isspace() and not after.isspace()
+            edits.append(Edit(Span(n, m.start() + 1, n, m.end() + 1), " " if joins_words else ""))
+        fix = Fix(Applicability.UNSAFE, "Remove the editor's HTML tags", tuple(edits))
+        yield Finding(edits[0].span, f"leftover editor HTML {shown[:60]!r}", fix)
+
+
+@rule("PC603", "trailing-whitespace", Severity.INFO, needs_schema=False, fixable=True)
+def trailing_whitespace(ctx: Context) -> Iterator[Finding]:
+    """Spaces, tabs or no-break spaces at the end of a line.
+
+    Invisible, they make diffs noisy and prompts differ from the template's text (871
+    plans have them). Fix (safe): remove them.
+
+    Bad: `Our challenge is that ...` followed by a no-break space.
+    Good: the line ending with its last visible character.
+    """
+    for n, line in enumerate(ctx.document.lines, start=1):
+        m = TRAILING.search(line)
+        if m:
+            span = Span(n, m.start() + 1, n, m.end() + 1)
+            fix = Fix(Applicability.SAFE, "Remove trailing whitespace", (Edit(span, ""),))
+            yield Finding(span, "trailing whitespace", fix)
+
+
+@rule("PC604", "line-endings", Severity.WARNING, needs_schema=False, fixable=True)
+def line_endings(ctx: Context) -> Iterator[Finding]:
+    """Line endings other than LF: CRLF (Windows) or a lone CR (old Mac, or pasted text).
+
+    The archive uses LF. A lone CR inside a line (seen inside tag values) is a line break
+    to Markdown but invisible in most editors. Fix (safe): every line ending becomes LF;
+    one finding per file, at the first such line.
+
+    Bad: lines ending in CR LF.
+    Good: lines ending in LF.
+    """
+    doc = ctx.document
+    lines = doc.lines
+    edits = []
+    kinds = set()
+    for n, m in enumerate(NEWLINE.finditer(doc.source), start=1):
+        if m.group() != "\n":
+            kinds.add("CRLF" if m.group() == "\r\n" else "CR")
+            edits.append(Edit(Span(n, len(lines[n - 1]) + 1, n + 1, 1), "\n"))
+    if edits:
+        what = " and ".join(sorted(kinds))
+        fix = Fix(Applicability.SAFE, "Convert line endings to LF", tuple(edits))
+        yield Finding(edits[0].span, f"{what} line endings on {len(edits)} lines", fix)
+
+
+@rule("PC605", "bom", Severity.WARNING, needs_schema=False, fixable=True)
+def bom(ctx: Context) -> Iterator[Finding]:
+    """The file starts with a byte order mark (U+FEFF).
+
+    UTF-8 needs no byte order mark; some tools show it as garbage or fail to see the
+    `# title` behind it. Fix (safe): remove it.
+    """
+    if ctx.document.source.startswith("\ufeff"):
+        span = Span(1, 1, 1, 2)
+        fix = Fix(Applicability.SAFE, "Remove the byte order mark", (Edit(span, ""),))
+        yield Finding(span, "the file starts with a byte order mark", fix)
+
+
+@rule("PC606", "final-newline", Severity.WARNING, needs_schema=False, fixable=True)
+def final_newline(ctx: Context) -> Iterator[Finding]:
+    """The file does not end with a line break.
+
+    Tools that join or diff files expect every line, the last included, to end with
+    one. Fix (safe): add it.
+    """
+    doc = ctx.document
+    if doc.source and not doc.source.endswith(("\n", "\r")):
+        last = len(doc.lines)
+        end = len(doc.lines[-1]) + 1
+        span = Span(last, end, last, end)
+        fix = Fix(Applicability.SAFE, "Add a line break at the end", (Edit(span, "\n"),))
+        yield Finding(span, "no line break at the end of the file", fix)
+
+
+def _tag_rank(ctx: Context) -> dict[str, tuple[int, str]] | None:
+    """The archive's order of tag keys for this schema, or None if a key is unknown."""
+    assert ctx.schema is not None
+    keys = [t.key for t in ctx.schema.tags]
+    after_location = set(keys[keys.index("latlng") + 1 :]) if "latlng" in keys else set()
+    rank: dict[str, tuple[int, str]] = {}
+    for tag in ctx.document.tags:
+        key = tag.key
+        if key in FIRST_TAGS:
+            rank[key] = (0, str(FIRST_TAGS.index(key)))
+        elif key in LOCATION:
+            rank[key] = (2, "")  # location pairs keep their own order
+        elif ctx.schema.tag(key) is None:
+            return None  # unknown-tag first: its place is not known
+        else:
+            rank[key] = (3 if key in after_location else 1, key)
+    return rank
+
+
+def _layout(tags: list[Tag]) -> str:
+    """The tag block as the archive writes it: the first three tags each followed by a
+    blank line, the rest one per line."""
+    out = []
+    for tag in tags:
+        out.append(f"[[{tag.key}:{tag.value}]]")
+        if tag.key in FIRST_TAGS:
+            out.append("")
+    return "\n".join(out).rstrip("\n")
+
+
+@rule("PC607", "tag-order", Severity.WARNING, fixable=True)
+def tag_order(ctx: Context) -> Iterator[Finding]:
+    """Tags out of the archive's order.
+
+    The archive writes focal_point, year and type first (each followed by a blank line),
+    then the multi-valued tags sorted by key (datasources, methods, sdgs,
+    thematic_areas), then the country and latlng pairs, then the tags the template adds
+    after the location (an experiment's metadata, a solution's gender and consent),
+    sorted by key. Values of one key keep their order, and so do location pairs. Fix
+    (safe): rewrite the tag block in that order. Not checked while the block has a
+    malformed or unknown tag (tag-syntax and unknown-tag come first).
+
+    Bad: `[[sdgs:...]]` before `[[methods:...]]`.
+    Good: `[[methods:...]]`, then `[[sdgs:...]]`.
+    """
+    doc = ctx.document
+    rank = _tag_rank(ctx)
+    if rank is None or doc.malformed_tags or doc.tag_block is None:
+        return
+    tags = list(doc.tags)
+    ordered = sorted(tags, key=lambda t: rank[t.key])
+    if ordered == tags:
+        return
+    first = next(i for i, (a, b) in enumerate(zip(tags, ordered, strict=True)) if a is not b)
+    block = doc.tag_block
+    only_tags = all(
+        not doc.lines[n - 1].strip() or n in {t.span.line for t in tags}
+        for n in range(block.line, block.end_line + 1)
+    )
+    fix = None
+    if only_tags:
+        span = Span(block.line, 1, block.end_line, len(doc.lines[block.end_line - 1]) + 1)
+        fix = Fix(Applicability.SAFE, "Sort the tag block", (Edit(span, _layout(ordered)),))
+    moved = tags[first]
+    yield Finding(
+        moved.span,
+        f"[[{moved.key}]] is out of order: expected [[{ordered[first].key}]] here",
+        fix,
+        subject=moved.key,
+    )
