@@ -159,21 +159,20 @@ def line_of(source: str, needle: str) -> int:
 
 
 def apply_fix(source: str, diagnostic: Diagnostic) -> str:
-    """Apply a diagnostic's edits (end-exclusive, 1-based) to ``source``."""
+    """Apply one diagnostic's edits (1-based, end-exclusive) to ``source``."""
+    from plancheck.fixer import apply_edits, line_starts, to_offset
+
     assert diagnostic.fix is not None
-    lines = source.split("\n")
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line) + 1)
-
-    def offset(line: int, column: int) -> int:
-        return offsets[line - 1] + column - 1
-
-    for edit in sorted(diagnostic.fix.edits, key=lambda e: e.span, reverse=True):
-        start = offset(edit.span.line, edit.span.column)
-        end = offset(edit.span.end_line, edit.span.end_column)
-        source = source[:start] + edit.content + source[end:]
-    return source
+    starts = line_starts(source)
+    edits = [
+        (
+            to_offset(starts, e.span.line, e.span.column),
+            to_offset(starts, e.span.end_line, e.span.end_column),
+            e.content,
+        )
+        for e in diagnostic.fix.edits
+    ]
+    return apply_edits(source, edits)
 
 
 @pytest.fixture(scope="session")
