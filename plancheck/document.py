@@ -7,6 +7,7 @@ fixes can edit it exactly.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -103,9 +104,9 @@ class Answer:
 
     @property
     def is_empty(self) -> bool:
-        return not any(b.text.strip() for b in self.blocks if b.kind is not BlockKind.HTML) and (
-            not self.links
-        )
+        """No text but whitespace (an answer of `&nbsp;` is empty too) and no link."""
+        texts = (b.text for b in self.blocks if b.kind is not BlockKind.HTML)
+        return not self.links and not any(html.unescape(t).strip() for t in texts)
 
     @property
     def span(self) -> Span | None:

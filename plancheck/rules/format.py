@@ -23,6 +23,9 @@ ENTITY_AFTER = re.compile(r"[A-Za-z0-9#]+;")
 RESIDUE = re.compile(r"</?(?:div|p|span|br|b|i|u|strong|em|font)\b[^<>]*/?>", re.IGNORECASE)
 BREAK = re.compile(r"<br\b", re.IGNORECASE)
 TRAILING = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+$")
+# A line that would be a bare block marker once its trailing space is gone: `5.` and `-`
+# start an empty list item, `#` an empty heading. There the space keeps it text.
+BARE_MARKER = re.compile(r"\s*(?:[-+*]|\d{1,9}[.)]|#{1,6}|>)")
 FIRST_TAGS = ("focal_point", "year", "type")
 LOCATION = ("country", "latlng")
 
@@ -47,7 +50,8 @@ def html_entity(ctx: Context) -> Iterator[Finding]:
     have `&amp;`, 54 `&nbsp;`). Readers see the entity in the raw text, and searches miss
     the word. Fix (safe): the character the entity stands for. Entities that stand for
     Markdown or HTML syntax (`&lt;`, `&gt;`, `&#42;`, ...) are left alone, since turning
-    them back would create markup. Prompts that differ from the template are left to
+    them back would create markup. A `&nbsp;` at the end of a line is removed rather than
+    made a trailing no-break space. Prompts that differ from the template are left to
     prompt-drift, which restores the whole prompt.
 
     Bad: `COs &amp; the Labs`.
@@ -76,6 +80,14 @@ def html_entity(ctx: Context) -> Iterator[Finding]:
                 continue  # `&amp;copy;` must not become `&copy;`
             span = Span(n, m.start() + 1, n, m.end() + 1)
             shown = {"\u00a0": "a no-break space"}.get(char, repr(char))
+            if char.isspace() and not ENTITY.sub("", line[m.end() :]).strip():
+                # Trailing: as a character it would be trailing whitespace, so it goes,
+                # unless it is what keeps `5.&nbsp;` from becoming an empty list item.
+                if BARE_MARKER.fullmatch(line[: m.start()]):
+                    continue
+                fix = Fix(Applicability.SAFE, f"Remove the trailing {m.group()}", (Edit(span, ""),))
+                yield Finding(span, f"HTML entity {m.group()} at the end of the line", fix)
+                continue
             fix = Fix(Applicability.SAFE, f"Replace {m.group()} with {shown}", (Edit(span, char),))
             yield Finding(span, f"HTML entity {m.group()} stands for {shown}", fix)
 
@@ -119,7 +131,9 @@ def trailing_whitespace(ctx: Context) -> Iterator[Finding]:
     """Spaces, tabs or no-break spaces at the end of a line.
 
     Invisible, they make diffs noisy and prompts differ from the template's text (871
-    plans have them). Fix (safe): remove them.
+    plans have them). Fix (safe): remove them, except where the line would become a bare
+    list or heading marker (`5.` followed by a no-break space is text; `5.` alone
+    starts an empty list item): there the finding has no fix.
 
     Bad: `Our challenge is that ...` followed by a no-break space.
     Good: the line ending with its last visible character.
@@ -128,7 +142,9 @@ def trailing_whitespace(ctx: Context) -> Iterator[Finding]:
         m = TRAILING.search(line)
         if m:
             span = Span(n, m.start() + 1, n, m.end() + 1)
-            fix = Fix(Applicability.SAFE, "Remove trailing whitespace", (Edit(span, ""),))
+            fix = None
+            if not BARE_MARKER.fullmatch(line[: m.start()]):
+                fix = Fix(Applicability.SAFE, "Remove trailing whitespace", (Edit(span, ""),))
             yield Finding(span, "trailing whitespace", fix)
 
 

@@ -150,3 +150,18 @@ def test_tag_order_quiet_in_order_and_keeps_location_pairs() -> None:
         "[[latlng:8.5,-80.1]]", "[[latlng:8.5,-80.1]]\n[[country:Colombia]]\n[[latlng:4.6,-74.1]]"
     )
     assert problems(two_places, "tag-order") == []
+
+
+def test_trailing_whitespace_after_a_bare_marker_has_no_fix() -> None:
+    source = VALID.replace("2. Collection times", "2.\u00a0\n3. Collection times")
+    d = only(source, "trailing-whitespace")
+    assert d.span.line == line_of(source, "2.\u00a0") and d.fix is None
+
+
+def test_html_entity_trailing_nbsp_is_removed_unless_it_keeps_a_marker_text() -> None:
+    source = VALID.replace("old town.", "old town.&nbsp;")
+    d = only(source, "html-entity")
+    assert d.message == "HTML entity &nbsp; at the end of the line"
+    assert apply_fix(source, d) == VALID
+    marker = VALID.replace("2. Collection times", "2.&nbsp;\n3. Collection times")
+    assert problems(marker, "html-entity") == []

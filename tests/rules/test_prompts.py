@@ -162,3 +162,9 @@ def test_answer_constraint_pattern() -> None:
 
 def test_answer_constraint_quiet_on_valid_answers() -> None:
     assert constraint(VALID) == []
+
+
+def test_empty_answer_of_only_a_no_break_space_entity() -> None:
+    answer = "Our challenge is that waste is not collected in the old town.\n"
+    source = VALID.replace(answer, "&nbsp;\n")
+    assert problems(source, "empty-answer") == [(line_of(source, "> Challenge statement:"), 1)]
