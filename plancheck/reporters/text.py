@@ -61,11 +61,14 @@ def summary(diagnostics: list[Diagnostic], files: int) -> str:
     by = Counter(d.severity for d in diagnostics)
     parts = [f"{by[s]} {s.value}{'s' if by[s] != 1 else ''}" for s in Severity if by[s]]
     with_findings = len({d.path for d in diagnostics})
-    fixable = sum(1 for d in diagnostics if d.fix)
+    safe = sum(1 for d in diagnostics if d.fix and d.fix.applicability == "safe")
+    unsafe = sum(1 for d in diagnostics if d.fix and d.fix.applicability == "unsafe")
     text = (
         f"Found {len(diagnostics)} problem{'s' if len(diagnostics) != 1 else ''} "
         f"({', '.join(parts)}) in {with_findings} of {files} {noun}.\n"
     )
-    if fixable:
-        text += f"[*] {fixable} of them carry a proposed fix (shown in --output-format json).\n"
+    if safe:
+        text += f"[*] {safe} fixable with `plancheck fix`.\n"
+    if unsafe:
+        text += f"{unsafe} more fixable with `plancheck fix --unsafe-fixes`.\n"
     return text
