@@ -24,7 +24,8 @@ RESIDUE = re.compile(r"</?(?:div|p|span|br|b|i|u|strong|em|font)\b[^<>]*/?>", re
 BREAK = re.compile(r"<br\b", re.IGNORECASE)
 TRAILING = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+$")
 # A line that would be a bare block marker once its trailing space is gone: `5.` and `-`
-# start an empty list item, `#` an empty heading. There the space keeps it text.
+# start an empty list item, `#` an empty heading. After such a marker a no-break space,
+# which Markdown does not count as a space, is what keeps the line text.
 BARE_MARKER = re.compile(r"\s*(?:[-+*]|\d{1,9}[.)]|#{1,6}|>)")
 FIRST_TAGS = ("focal_point", "year", "type")
 LOCATION = ("country", "latlng")
@@ -131,9 +132,9 @@ def trailing_whitespace(ctx: Context) -> Iterator[Finding]:
     """Spaces, tabs or no-break spaces at the end of a line.
 
     Invisible, they make diffs noisy and prompts differ from the template's text (871
-    plans have them). Fix (safe): remove them, except where the line would become a bare
-    list or heading marker (`5.` followed by a no-break space is text; `5.` alone
-    starts an empty list item): there the finding has no fix.
+    plans have them). Fix (safe): remove them, except a no-break space after a bare list
+    or heading marker (`5.` and a no-break space is text; `5.` alone starts an empty
+    list item): there the finding has no fix.
 
     Bad: `Our challenge is that ...` followed by a no-break space.
     Good: the line ending with its last visible character.
@@ -143,7 +144,8 @@ def trailing_whitespace(ctx: Context) -> Iterator[Finding]:
         if m:
             span = Span(n, m.start() + 1, n, m.end() + 1)
             fix = None
-            if not BARE_MARKER.fullmatch(line[: m.start()]):
+            keeps_text = m.group().strip(" \t") and BARE_MARKER.fullmatch(line[: m.start()])
+            if not keeps_text:
                 fix = Fix(Applicability.SAFE, "Remove trailing whitespace", (Edit(span, ""),))
             yield Finding(span, "trailing whitespace", fix)
 

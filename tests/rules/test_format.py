@@ -165,3 +165,10 @@ def test_html_entity_trailing_nbsp_is_removed_unless_it_keeps_a_marker_text() ->
     assert apply_fix(source, d) == VALID
     marker = VALID.replace("2. Collection times", "2.&nbsp;\n3. Collection times")
     assert problems(marker, "html-entity") == []
+
+
+def test_trailing_space_after_an_empty_prompt_marker_is_fixed() -> None:
+    source = VALID.replace("> Sense\n", "> Sense\n\n> \n")
+    d = only(source, "trailing-whitespace")
+    assert d.fix is not None
+    assert apply_fix(source, d) == VALID.replace("> Sense\n", "> Sense\n\n>\n")
