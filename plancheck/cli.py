@@ -390,3 +390,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def entry_point() -> None:
     sys.exit(main())
+
+
+from plancheck.vocab_cli import vocab  # noqa: E402
+
+cli.add_command(vocab)

@@ -8,17 +8,23 @@ YAML gives it, the line of the offending value.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from enum import StrEnum
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
-from plancheck.vocabulary import normalize
+from plancheck.vocabulary import normalize, spelling_key
+
+if TYPE_CHECKING:
+    from plancheck.vocabulary import TermIndex
 
 SCHEMA_SUFFIXES = (".yaml", ".yml")
+VOCABULARY_FOLDER = "vocabularies"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when PyYAML has it
 
 
 class SchemaError(Exception):
@@ -46,6 +52,14 @@ class TagFormat(StrEnum):
     VOCABULARY = "vocabulary"
 
 
+class Policy(StrEnum):
+    """How strictly a tag's values are held to its vocabulary."""
+
+    CLOSED = "closed"  # only vocabulary terms are valid
+    OPEN = "open"  # any term is valid, but a near miss of a vocabulary term is drift
+    FREE = "free"  # free text: only case, spacing and trailing punctuation are drift
+
+
 class TagSpec(_Model):
     """One ``[[key:value]]`` tag the template knows."""
 
@@ -58,7 +72,16 @@ class TagSpec(_Model):
     )
     format: TagFormat = TagFormat.TEXT
     values: list[str] | None = Field(None, description="The allowed values, for one-of.")
-    vocabulary: str | None = Field(None, description="Vocabulary id, for vocabulary.")
+    vocabulary: str | None = Field(
+        None,
+        description="Vocabulary id, for vocabulary: the file vocabularies/<id>.yaml.",
+    )
+    policy: Policy | None = Field(
+        None,
+        description="closed: only vocabulary terms; open: other terms allowed, near misses "
+        "of a term are drift; free: only case, spacing and trailing punctuation are drift. "
+        "Default closed for format vocabulary.",
+    )
     description: str = ""
 
     @model_validator(mode="after")
@@ -67,7 +90,99 @@ class TagSpec(_Model):
             raise ValueError(f"tag {self.key!r}: format one-of needs a non-empty 'values' list")
         if self.format is TagFormat.VOCABULARY and not self.vocabulary:
             raise ValueError(f"tag {self.key!r}: format vocabulary needs 'vocabulary'")
+        if self.vocabulary and self.format is not TagFormat.VOCABULARY:
+            raise ValueError(f"tag {self.key!r}: 'vocabulary' needs format vocabulary")
+        if self.policy in (Policy.CLOSED, Policy.OPEN) and not self.vocabulary:
+            raise ValueError(f"tag {self.key!r}: policy {self.policy.value} needs a vocabulary")
+        if self.policy is not None and self.format not in (TagFormat.TEXT, TagFormat.VOCABULARY):
+            raise ValueError(f"tag {self.key!r}: a policy applies to text or vocabulary tags")
         return self
+
+    @property
+    def effective_policy(self) -> Policy | None:
+        if self.policy is None and self.format is TagFormat.VOCABULARY:
+            return Policy.CLOSED
+        return self.policy
+
+
+class Term(_Model):
+    """One concept of a vocabulary: the name to use, and the other names seen for it."""
+
+    term: Annotated[str, Field(min_length=1, description="The canonical form.")]
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="Misspellings, old names, other spellings and translations of the term; "
+        "a value equal to one is drift with a safe fix to the canonical form.",
+    )
+    code: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = Field(
+        None,
+        description="For a country vocabulary: the ISO 3166-1 alpha-3 code whose names "
+        "become aliases of this term.",
+    )
+    description: str = ""
+
+
+class Region(_Model):
+    """A sub-national place that authors put in a country tag, and its country."""
+
+    name: str
+    country: str = Field(description="The canonical name of the country it belongs to.")
+    aliases: list[str] = Field(default_factory=list)
+
+
+class Vocabulary(_Model):
+    """A controlled vocabulary for a tag: its terms, their aliases, and (for countries)
+    the database the terms come from and the regions that map to a country."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$")]
+    title: str
+    description: str = ""
+    source: Literal["iso-3166-1"] | None = Field(
+        None,
+        description="iso-3166-1: every country and territory of ISO 3166-1 (pycountry) is "
+        "a term; 'terms' rename them (by code) or add aliases, 'regions' map places to them.",
+    )
+    terms: list[Term] = Field(default_factory=list)
+    regions: list[Region] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_term_per_form(self) -> Vocabulary:
+        owner: dict[str, str] = {}
+        for term in self.terms:
+            for form in (term.term, *term.aliases):
+                key = spelling_key(form)
+                if not key:
+                    raise ValueError(f"term {term.term!r}: {form!r} has no letters or digits")
+                held = owner.setdefault(key, term.term)
+                if held != term.term:
+                    raise ValueError(
+                        f"{form!r} (of {term.term!r}) is the same term as {held!r} once case, "
+                        "spacing, punctuation, spelling and plurals are folded"
+                    )
+        codes = [t.code for t in self.terms if t.code]
+        dupes = sorted({c for c in codes if codes.count(c) > 1})
+        if dupes:
+            raise ValueError(f"codes given twice: {', '.join(dupes)}")
+        if self.source is None:
+            names = {t.term for t in self.terms}
+            for region in self.regions:
+                if region.country not in names:
+                    raise ValueError(f"region {region.name!r}: {region.country!r} is not a term")
+        return self
+
+    @cached_property
+    def index(self) -> TermIndex:
+        """The lookup tables, built on first use and kept with the vocabulary."""
+        if self.source == "iso-3166-1":
+            from plancheck.countries import country_index
+
+            return country_index(self)
+        from plancheck.vocabulary import Entry, TermIndex
+
+        return TermIndex(
+            (Entry(t.term, tuple(t.aliases)) for t in self.terms),
+            ((n, r.country) for r in self.regions for n in (r.name, *r.aliases)),
+        )
 
 
 class SharesSpec(_Model):
@@ -171,6 +286,20 @@ class Schema(_Model):
         False,
         description="Use for documents of this type whose structure fits no template.",
     )
+    _vocabularies: dict[str, Vocabulary] = PrivateAttr(default_factory=dict)
+
+    def vocabulary(self, key: str) -> Vocabulary | None:
+        """The vocabulary of tag ``key``, resolved when the schema was loaded."""
+        return self._vocabularies.get(key)
+
+    @cached_property
+    def policies(self) -> dict[str, tuple[Policy, Vocabulary | None]]:
+        """The tags that have a policy: key -> (policy, vocabulary), for the rules."""
+        return {
+            t.key: (t.effective_policy, self.vocabulary(t.key))
+            for t in self.tags
+            if t.effective_policy is not None
+        }
 
     @model_validator(mode="after")
     def _unique_names(self) -> Schema:
@@ -227,13 +356,12 @@ def _validation_message(exc: ValidationError) -> tuple[str, tuple[int | str, ...
     return (f"{where}: {text}{more}" if where else f"{text}{more}"), loc
 
 
-def parse_schema(text: str, path: Path | str = "<schema>") -> Schema:
-    """Validate schema text; raise :class:`SchemaError` naming the file and line."""
+def _compose(text: str, path: Path | str, what: str) -> tuple[yaml.Node, dict[str, Any]]:
     try:
         # compose() builds nodes without constructing Python objects: it never runs
         # code, and it keeps the marks we need for line numbers.
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data: Any = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_LOADER)
+        data: Any = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -241,20 +369,98 @@ def parse_schema(text: str, path: Path | str = "<schema>") -> Schema:
             path, f"invalid YAML: {problem}", mark.line + 1 if mark else None
         ) from None
     if not isinstance(data, dict) or node is None:
-        raise SchemaError(path, "a schema must be a YAML mapping", 1)
+        raise SchemaError(path, f"a {what} must be a YAML mapping", 1)
+    return node, data
+
+
+def parse_schema(
+    text: str,
+    path: Path | str = "<schema>",
+    vocabularies: Mapping[str, Vocabulary] | None = None,
+) -> Schema:
+    """Validate schema text and resolve its vocabularies (the built-in ones by default);
+    raise :class:`SchemaError` naming the file and line."""
+    node, data = _compose(text, path, "schema")
     try:
-        return Schema.model_validate(data)
+        schema = Schema.model_validate(data)
+    except ValidationError as exc:
+        message, loc = _validation_message(exc)
+        raise SchemaError(path, message, _line_of(node, loc)) from None
+    wanted = [(i, t) for i, t in enumerate(schema.tags) if t.vocabulary]
+    if wanted:
+        known = builtin_vocabularies() if vocabularies is None else vocabularies
+        for i, tag in wanted:
+            assert tag.vocabulary is not None
+            vocabulary = known.get(tag.vocabulary)
+            if vocabulary is None:
+                names = ", ".join(sorted(known)) or "none"
+                raise SchemaError(
+                    path,
+                    f"tags.{i}.vocabulary: no vocabulary {tag.vocabulary!r} "
+                    f"(vocabularies/{tag.vocabulary}.yaml); known: {names}",
+                    _line_of(node, ("tags", i, "vocabulary")),
+                )
+            schema._vocabularies[tag.key] = vocabulary
+    return schema
+
+
+def load_schema(path: Path, vocabularies: Mapping[str, Vocabulary] | None = None) -> Schema:
+    """A schema file; its vocabularies are the built-in ones and those of a
+    ``vocabularies/`` folder next to it, unless ``vocabularies`` is given."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SchemaError(path, f"cannot read schema: {exc}") from None
+    if vocabularies is None and (path.parent / VOCABULARY_FOLDER).is_dir():
+        vocabularies = load_vocabularies([path.parent])
+    return parse_schema(text, path, vocabularies)
+
+
+def parse_vocabulary(text: str, path: Path | str = "<vocabulary>") -> Vocabulary:
+    """Validate vocabulary text; raise :class:`SchemaError` naming the file and line."""
+    node, data = _compose(text, path, "vocabulary")
+    try:
+        return Vocabulary.model_validate(data)
     except ValidationError as exc:
         message, loc = _validation_message(exc)
         raise SchemaError(path, message, _line_of(node, loc)) from None
 
 
-def load_schema(path: Path) -> Schema:
+def load_vocabulary(path: Path) -> Vocabulary:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise SchemaError(path, f"cannot read schema: {exc}") from None
-    return parse_schema(text, path)
+        raise SchemaError(path, f"cannot read vocabulary: {exc}") from None
+    vocabulary = parse_vocabulary(text, path)
+    if vocabulary.id != path.stem:
+        raise SchemaError(path, f"id {vocabulary.id!r} must be the file name {path.stem!r}", 1)
+    return vocabulary
+
+
+@lru_cache(maxsize=16)
+def _vocabularies_in(folder: Path, stamp: tuple[tuple[str, float], ...]) -> dict[str, Vocabulary]:
+    # ``stamp`` (names and modification times) makes an edited file load again.
+    return {v.id: v for v in (load_vocabulary(folder / name) for name, _ in stamp)}
+
+
+def _folder_vocabularies(folder: Path) -> dict[str, Vocabulary]:
+    if not folder.is_dir():
+        return {}
+    files = schema_files(folder)
+    return _vocabularies_in(folder, tuple((p.name, p.stat().st_mtime) for p in files))
+
+
+def builtin_vocabularies() -> dict[str, Vocabulary]:
+    """The built-in vocabularies by id (loaded once; their indexes are built on use)."""
+    return _folder_vocabularies(builtin_schema_dir() / VOCABULARY_FOLDER)
+
+
+def load_vocabularies(folders: list[Path] | None = None) -> dict[str, Vocabulary]:
+    """The built-in vocabularies and those in ``<folder>/vocabularies/``; a later one wins."""
+    vocabularies = dict(builtin_vocabularies())
+    for folder in folders or []:
+        vocabularies.update(_folder_vocabularies(folder / VOCABULARY_FOLDER))
+    return vocabularies
 
 
 def builtin_schema_dir() -> Path:
@@ -271,18 +477,20 @@ def schema_files(folder: Path) -> list[Path]:
 def load_schemas(folders: list[Path] | None = None) -> dict[str, Schema]:
     """All schemas of the built-in folder and ``folders``, by id; a later one wins."""
     schemas: dict[str, Schema] = {}
+    vocabularies = load_vocabularies(folders)
     for folder in [builtin_schema_dir(), *(folders or [])]:
         for path in schema_files(folder):
-            schema = load_schema(path)
+            schema = load_schema(path, vocabularies)
             schemas[schema.id] = schema
     return schemas
 
 
-def format_json_schema() -> str:
-    """The JSON Schema of schema files, for editors (committed as schemas/schema.schema.json)."""
+def format_json_schema(model: type[BaseModel] = Schema, name: str = "schema") -> str:
+    """The JSON Schema of schema files, for editors (committed as schemas/schema.schema.json);
+    of vocabulary files with ``Vocabulary, "vocabulary"``."""
     import json
 
-    document = Schema.model_json_schema()
+    document = model.model_json_schema()
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    document["$id"] = "https://github.com/plancheck/plancheck/schemas/schema.schema.json"
+    document["$id"] = f"https://github.com/plancheck/plancheck/schemas/{name}.schema.json"
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

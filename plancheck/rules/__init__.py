@@ -6,7 +6,7 @@ then list it here.
 
 from __future__ import annotations
 
-from plancheck.rules import document, format, prompts, structure, tags
+from plancheck.rules import document, format, prompts, structure, tags, vocabulary
 from plancheck.rules.base import Context, Rule, rule
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -37,6 +37,9 @@ ALL_RULES: tuple[Rule, ...] = (
     format.bom,
     format.final_newline,
     format.tag_order,
+    vocabulary.vocabulary_drift,
+    vocabulary.unknown_term,
+    vocabulary.unknown_country,
 )
 
 BY_CODE = {r.code: r for r in ALL_RULES}

@@ -9,6 +9,7 @@ FAMILIES = {
     "PC1": "Tags",
     "PC2": "Structure",
     "PC3": "Prompts and answers",
+    "PC4": "Vocabulary",
     "PC6": "Formatting",
 }
 

@@ -1,0 +1,165 @@
+"""Rules about tag values and the controlled vocabularies of their tags.
+
+Each tag of a schema may name a vocabulary (``schemas/vocabularies/<id>.yaml``) and a
+policy: ``closed`` (only its terms), ``open`` (other terms allowed, near misses of a term
+are drift) or ``free`` (free text, only case, spacing and trailing punctuation are
+drift). The matching is in :mod:`plancheck.vocabulary`; the indexes are built once per
+vocabulary and cache what they matched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from plancheck.document import Tag
+from plancheck.rules.base import Context, rule
+from plancheck.schema import Policy, Vocabulary
+from plancheck.vocabulary import Level, TermMatch, clean_value
+
+
+def _tags(ctx: Context) -> Iterator[tuple[Tag, Policy, Vocabulary | None]]:
+    """The document's tags that have a policy, with their vocabulary (empty values are
+    invalid-tag-value's)."""
+    assert ctx.schema is not None
+    policies = ctx.schema.policies
+    for tag in ctx.document.tags:
+        found = policies.get(tag.key)
+        if found is not None and tag.value.strip():
+            yield tag, *found
+
+
+def _match(tag: Tag, policy: Policy, vocabulary: Vocabulary | None) -> TermMatch | None:
+    if vocabulary is None:
+        return None
+    free = policy is Policy.FREE
+    return vocabulary.index.match(tag.value, near=not free, spelling=not free)
+
+
+def _why(found: TermMatch) -> str:
+    if found.level is Level.ALIAS:
+        return "a known alias"
+    if found.level is Level.FOLDED:
+        return "case, spacing or punctuation differ"
+    if found.level is Level.SPELLING:
+        return "another spelling or a plural"
+    return f"a near miss, {found.score:.0f}% similar"
+
+
+def _drift(tag: Tag, found: TermMatch, vocabulary: Vocabulary) -> Finding:
+    canonical = found.canonical
+    if found.level is Level.REGION:
+        message = (
+            f"[[{tag.key}]]: {tag.value!r} is a region of {canonical}, not a country; "
+            f"use {canonical!r}"
+        )
+    else:
+        message = (
+            f"[[{tag.key}]]: {tag.value!r} should be {canonical!r} "
+            f"({_why(found)}; vocabulary {vocabulary.id})"
+        )
+    safe = Applicability.SAFE if found.level.safe else Applicability.UNSAFE
+    fix = Fix(safe, f"Replace with {canonical!r}", (Edit(tag.value_span, canonical),))
+    return Finding(tag.value_span, message, fix, subject=tag.key)
+
+
+@rule("PC401", "vocabulary-drift", Severity.WARNING, fixable=True)
+def vocabulary_drift(ctx: Context) -> Iterator[Finding]:
+    """A tag value is a variant of a vocabulary term: it should be written as the term.
+
+    One concept should have one name, or nobody can count the archive: `Solutions
+    Mapping`, `solution mapping` and `solutions mapping` are one method. A value drifts
+    when it equals a term's listed alias (a misspelling, an old name, a translation),
+    differs from the term only in case, spacing, punctuation, hyphens or accents, is
+    another spelling of it (British/American -our/-or, -ise/-ize, -ce/-se, -tre/-ter,
+    a plural), or is a near miss of it: a typo of one term, found by rapidfuzz (one
+    slip for values of 5 to 8 letters, two up to 19, three beyond; none of them turning
+    a word into another word of the vocabulary, so `quantitative data` is not a typo of
+    `qualitative data`; a typo as close to two terms is no near miss of either). For the
+    country tag, a region (`England`, `Republika Srpska`, `Kurdistan Region`) drifts to
+    its country. For a `free` tag such as `thematic_areas`, only stray whitespace and
+    trailing punctuation are drift.
+    The message names the canonical term and why the value is a variant of it.
+
+    Fix: replace the value with the canonical term; safe when only case, spacing,
+    punctuation, spelling or a known alias differ, unsafe when the match is a near miss
+    (a typo might be another word) or a region (the tag loses the place).
+
+    Bad: `[[methods:solution mapping]]`, `[[sdgs:10. Reduced innequalities]]`,
+    `[[gender:Male]]`, `[[country:England]]`, `[[thematic_areas:green transition,]]`.
+    Good: `[[methods:Solutions Mapping]]`, `[[sdgs:10. Reduced inequalities]]`,
+    `[[gender:male]]`, `[[country:United Kingdom]]`, `[[thematic_areas:green transition]]`.
+    """
+    for tag, policy, vocabulary in _tags(ctx):
+        found = _match(tag, policy, vocabulary)
+        if found is not None and vocabulary is not None:
+            if found.level is not Level.EXACT:
+                yield _drift(tag, found, vocabulary)
+            continue
+        if policy is Policy.CLOSED:
+            continue  # unknown-term or unknown-country
+        cleaned = clean_value(tag.value)
+        if cleaned != tag.value:
+            fix = Fix(
+                Applicability.SAFE, f"Replace with {cleaned!r}", (Edit(tag.value_span, cleaned),)
+            )
+            message = (
+                f"[[{tag.key}]]: {tag.value!r} should be {cleaned!r} "
+                "(stray whitespace or punctuation)"
+            )
+            yield Finding(tag.value_span, message, fix, subject=tag.key)
+
+
+def _unknown(ctx: Context, countries: bool) -> Iterator[tuple[Tag, Vocabulary, list[str]]]:
+    for tag, policy, vocabulary in _tags(ctx):
+        if policy is not Policy.CLOSED or vocabulary is None:
+            continue
+        if (vocabulary.source is not None) is countries and _match(tag, policy, vocabulary) is None:
+            yield tag, vocabulary, vocabulary.index.suggest(tag.value)
+
+
+def _hint(suggestions: list[str]) -> str:
+    if not suggestions:
+        return ""
+    return "; did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
+
+
+@rule("PC402", "unknown-term", Severity.ERROR)
+def unknown_term(ctx: Context) -> Iterator[Finding]:
+    """A tag with a closed vocabulary has a value that is not one of its terms.
+
+    The SDGs, a solution's gender and the experiment metadata (status, type, cost,
+    sample size, control group, ...) are fixed lists on the platform: a value outside
+    them is lost to every count. Variants of a term (case, spelling, aliases, near
+    misses) are vocabulary-drift instead; this rule reports values that are nothing
+    close. The message lists up to three terms that are moderately close, if any.
+    `plancheck vocab show KEY` prints the vocabulary.
+
+    Bad: `[[sdgs:18. Space exploration]]`, `[[experiment_status:Paused]]`.
+    Good: `[[sdgs:9. Industry, innovation and infrastructure]]`,
+    `[[experiment_status:Implementation Stage]]`.
+    """
+    for tag, vocabulary, suggestions in _unknown(ctx, countries=False):
+        message = (
+            f"[[{tag.key}]]: {tag.value!r} is not a term of the {vocabulary.id} vocabulary"
+            + _hint(suggestions)
+        )
+        yield Finding(tag.value_span, message, subject=tag.key)
+
+
+@rule("PC403", "unknown-country", Severity.ERROR)
+def unknown_country(ctx: Context) -> Iterator[Finding]:
+    """A country tag names no country, territory or known region.
+
+    Countries are ISO 3166-1 (through pycountry), named as the archive names them
+    (`Turkey`, `Cape Verde`, `East Timor`, `Ivory Coast`; ISO's own names are aliases).
+    A misspelt country is vocabulary-drift, and so is a region the vocabulary or ISO
+    3166-2 places in one country; this rule reports what is none of these, with up to
+    three close country names.
+
+    Bad: `[[country:Atlantis]]`, `[[country:Balkans]]`.
+    Good: `[[country:Serbia]]`.
+    """
+    for tag, _vocabulary, suggestions in _unknown(ctx, countries=True):
+        message = f"[[{tag.key}]]: {tag.value!r} is not a country or territory" + _hint(suggestions)
+        yield Finding(tag.value_span, message, subject=tag.key)
