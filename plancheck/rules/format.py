@@ -23,6 +23,7 @@ ENTITY_AFTER = re.compile(r"[A-Za-z0-9#]+;")
 RESIDUE = re.compile(r"</?(?:div|p|span|br|b|i|u|strong|em|font)\b[^<>]*/?>", re.IGNORECASE)
 BREAK = re.compile(r"<br\b", re.IGNORECASE)
 TRAILING = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+$")
+TRAILING_CHARS = frozenset(" \t\u00a0\u3000") | {chr(c) for c in range(0x2000, 0x200C)}
 # A line that would be a bare block marker once its trailing space is gone: `5.` and `-`
 # start an empty list item, `#` an empty heading. After such a marker a no-break space,
 # which Markdown does not count as a space, is what keeps the line text.
@@ -140,7 +141,8 @@ def trailing_whitespace(ctx: Context) -> Iterator[Finding]:
     Good: the line ending with its last visible character.
     """
     for n, line in enumerate(ctx.document.lines, start=1):
-        m = TRAILING.search(line)
+        # most lines end in a visible character: test that before running the regex
+        m = TRAILING.search(line) if line[-1:] in TRAILING_CHARS else None
         if m:
             span = Span(n, m.start() + 1, n, m.end() + 1)
             fix = None
@@ -162,6 +164,8 @@ def line_endings(ctx: Context) -> Iterator[Finding]:
     Good: lines ending in LF.
     """
     doc = ctx.document
+    if "\r" not in doc.source:
+        return
     lines = doc.lines
     edits = []
     kinds = set()
