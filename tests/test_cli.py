@@ -257,3 +257,11 @@ def test_statistics_count_per_rule_and_tag(tmp_path: Path, mini_dir: Path) -> No
         "1  PC206  heading-drift [*]",
         "4 findings in 1 file.",
     ]
+
+
+def test_readme_lists_every_rule() -> None:
+    from plancheck.rules import ALL_RULES
+
+    readme = (SEEDS.parent / "README.md").read_text(encoding="utf-8")
+    for r in ALL_RULES:
+        assert f"| {r.code} | {r.name} | {r.severity.value} |" in readme, r.name
