@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from plancheck.align import SectionMatch, align
+from plancheck.config import DEFAULT_SETTINGS, Settings
 from plancheck.detect import Detection
 from plancheck.diagnostics import Finding, Severity
 from plancheck.document import Document
@@ -20,6 +21,7 @@ class Context:
 
     document: Document
     detection: Detection
+    settings: Settings = DEFAULT_SETTINGS
 
     @property
     def schema(self) -> Schema | None:
