@@ -1,7 +1,8 @@
 """Check or fix many files: read, parse, lint (and fix) each, one result per file.
 
 Results are yielded as files are done, so reporters stream; a file that cannot be read
-is a result with its diagnostic and never stops the run.
+is a result with its diagnostic and never stops the run. What applies to each file
+(schemas, rules, settings) comes from the :class:`~plancheck.options.Resolver`.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from plancheck.document import split_lines
 from plancheck.files import STDIN, Source, discover, read
 from plancheck.fixer import FixResult, fix_text, write_atomic
 from plancheck.linter import RuleSet, lint
+from plancheck.options import Options, Resolver
 from plancheck.parser import parse
-from plancheck.schema import Schema
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,11 +31,14 @@ class FileResult:
 
 
 def sources(
-    paths: Sequence[str], stdin: bytes | None = None, stdin_filename: str | None = None
+    paths: Sequence[str],
+    resolver: Resolver,
+    stdin: bytes | None = None,
+    stdin_filename: str | None = None,
 ) -> Iterator[tuple[bool, Source | Diagnostic]]:
     """Each file's text, or the diagnostic saying why it cannot be read; the flag is
     True for standard input."""
-    for path in discover(paths):
+    for path in discover(paths, resolver.excluded):
         got = read(path, stdin)
         if isinstance(got, Source) and path == STDIN and stdin_filename:
             got = Source(stdin_filename, got.text)
@@ -48,29 +52,28 @@ def _unreadable(problem: Diagnostic, rules: RuleSet) -> FileResult:
 
 def check_paths(
     paths: Sequence[str],
-    schemas: dict[str, Schema],
+    resolver: Resolver | None = None,
     *,
-    schema_id: str | None = None,
-    rules: RuleSet | None = None,
     stdin: bytes | None = None,
     stdin_filename: str | None = None,
 ) -> Iterator[FileResult]:
-    rules = rules or RuleSet()
-    for _, got in sources(paths, stdin, stdin_filename):
+    resolver = resolver or Resolver(Options())
+    for _, got in sources(paths, resolver, stdin, stdin_filename):
+        use = resolver.for_path(got.path)
         if isinstance(got, Diagnostic):
-            yield _unreadable(got, rules)
+            yield _unreadable(got, use.rules)
             continue
         document = parse(got.text, got.path)
-        found = lint(document, schemas, schema_id=schema_id, rules=rules)
+        found = lint(
+            document, use.schemas, schema_id=use.schema_id, rules=use.rules, settings=use.settings
+        )
         yield FileResult(got.path, found, document.lines, True)
 
 
 def fix_paths(
     paths: Sequence[str],
-    schemas: dict[str, Schema],
+    resolver: Resolver | None = None,
     *,
-    schema_id: str | None = None,
-    rules: RuleSet | None = None,
     unsafe: bool = False,
     write: bool = True,
     stdin: bytes | None = None,
@@ -78,13 +81,20 @@ def fix_paths(
 ) -> Iterator[FileResult]:
     """Fix each file; with ``write``, replace the files that changed (only those).
     Standard input is never written: the caller prints the fixed text."""
-    rules = rules or RuleSet()
-    for from_stdin, got in sources(paths, stdin, stdin_filename):
+    resolver = resolver or Resolver(Options())
+    for from_stdin, got in sources(paths, resolver, stdin, stdin_filename):
+        use = resolver.for_path(got.path)
         if isinstance(got, Diagnostic):
-            yield _unreadable(got, rules)
+            yield _unreadable(got, use.rules)
             continue
         result = fix_text(
-            got.text, schemas, path=got.path, schema_id=schema_id, rules=rules, unsafe=unsafe
+            got.text,
+            use.schemas,
+            path=got.path,
+            schema_id=use.schema_id,
+            rules=use.rules,
+            unsafe=unsafe,
+            settings=use.settings,
         )
         written = write and result.changed and result.source != got.text and not from_stdin
         if written:

@@ -7,10 +7,10 @@ the only place that exits the process.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -18,7 +18,7 @@ from plancheck import __version__
 
 if TYPE_CHECKING:
     from plancheck.checker import FileResult
-    from plancheck.linter import RuleSet
+    from plancheck.options import Resolver
     from plancheck.schema import Schema
 
 EXIT_OK = 0  # no finding at error severity
@@ -60,7 +60,7 @@ def cli() -> None:
 
 
 def _run_options(command: Callable[..., None]) -> Callable[..., None]:
-    """The options `check` and `fix` share: what to read, which schema and rules."""
+    """The options `check` and `fix` share: what to read, which schema, rules and config."""
     options = [
         click.argument("paths", nargs=-1, required=True),
         click.option("--schema", "schema_id", metavar="ID", help="Use this schema for every file."),
@@ -75,6 +75,13 @@ def _run_options(command: Callable[..., None]) -> Callable[..., None]:
         click.option(
             "--ignore", multiple=True, help="Leave out these rules: codes, prefixes or names."
         ),
+        click.option(
+            "--config",
+            "config_file",
+            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            help="Use this configuration file for every path (instead of the nearest one).",
+        ),
+        click.option("--isolated", is_flag=True, help="Ignore all configuration files."),
         click.option("--stdin-filename", help="The path to report for `-` (standard input)."),
         click.option("--unsafe-fixes", is_flag=True, help="Apply unsafe fixes too."),
         click.option("--show-fixes", is_flag=True, help="List each fix applied."),
@@ -91,29 +98,72 @@ def _run_options(command: Callable[..., None]) -> Callable[..., None]:
 
 @dataclass(frozen=True)
 class _Run:
-    schemas: dict[str, Schema]
-    rules: RuleSet
+    """A check or fix run as the shared options describe it."""
+
+    paths: tuple[str, ...]
+    resolver: Resolver
     stdin: bytes | None
+    stdin_filename: str | None
+    unsafe_fixes: bool
+    show_fixes: bool
+    exit_non_zero_on_fix: bool
 
 
-def _prepare(
-    paths: tuple[str, ...],
-    schema_id: str | None,
-    schema_paths: tuple[Path, ...],
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-) -> _Run:
+def _prepare(run: dict[str, Any]) -> _Run:
+    from plancheck.config import ConfigError
     from plancheck.linter import RuleSet, SelectorError
+    from plancheck.options import Options, Resolver
 
-    schemas = _load_schemas(schema_paths)
-    if schema_id is not None and schema_id not in schemas:
-        raise Failure(f"unknown schema {schema_id!r}; known: {', '.join(sorted(schemas))}")
+    options = Options(
+        schema_id=run["schema_id"],
+        schema_paths=run["schema_paths"],
+        select=tuple(_split(run["select"])),
+        ignore=tuple(_split(run["ignore"])),
+        config=run["config_file"],
+        isolated=run["isolated"],
+    )
     try:
-        rules = RuleSet.from_selectors(_split(select), _split(ignore))
-    except SelectorError as exc:
+        RuleSet.from_selectors(options.select, options.ignore)  # say a bad name at once
+        resolver = Resolver(options)
+    except (SelectorError, ConfigError) as exc:
         raise Failure(str(exc)) from None
-    stdin = sys.stdin.buffer.read() if "-" in paths else None
-    return _Run(schemas, rules, stdin)
+    stdin = sys.stdin.buffer.read() if "-" in run["paths"] else None
+    return _Run(
+        run["paths"],
+        resolver,
+        stdin,
+        run["stdin_filename"],
+        run["unsafe_fixes"],
+        run["show_fixes"],
+        run["exit_non_zero_on_fix"],
+    )
+
+
+def _results(run: _Run, *, fix: bool, write: bool = True) -> Iterator[FileResult]:
+    """Check or fix the run's files; a configuration or schema problem met on the way
+    (they are read per folder) ends the run with status 2."""
+    from plancheck.checker import check_paths, fix_paths
+    from plancheck.config import ConfigError
+    from plancheck.linter import SelectorError
+    from plancheck.options import UnknownSchema
+    from plancheck.schema import SchemaError
+
+    try:
+        if fix:
+            yield from fix_paths(
+                run.paths,
+                run.resolver,
+                unsafe=run.unsafe_fixes,
+                write=write,
+                stdin=run.stdin,
+                stdin_filename=run.stdin_filename,
+            )
+        else:
+            yield from check_paths(
+                run.paths, run.resolver, stdin=run.stdin, stdin_filename=run.stdin_filename
+            )
+    except (ConfigError, SchemaError, SelectorError, UnknownSchema) as exc:
+        raise Failure(str(exc)) from None
 
 
 def _not_converged(results: list[FileResult]) -> bool:
@@ -127,13 +177,24 @@ def _not_converged(results: list[FileResult]) -> bool:
     return bool(stuck)
 
 
+def _output_choices() -> list[str]:
+    from plancheck.reporters import REPORTERS
+
+    return list(REPORTERS)
+
+
 @cli.command()
 @_run_options
 @click.option(
     "--output-format",
-    type=click.Choice(["full", "concise", "json"]),
+    type=click.Choice(_output_choices()),
     default="full",
     show_default=True,
+)
+@click.option(
+    "--output-file",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write the report to this file instead of standard output.",
 )
 @click.option("--color/--no-color", default=None, help="Colour the output [default: on a TTY].")
 @click.option(
@@ -143,121 +204,85 @@ def _not_converged(results: list[FileResult]) -> bool:
     help="Count findings per rule (and per tag) instead of listing them.",
 )
 @click.option("--fix", "apply_fixes", is_flag=True, help="Fix what can be fixed, then report.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
+@click.option("--quiet", "-q", is_flag=True, help="Print the findings only, no summary.")
 def check(
-    paths: tuple[str, ...],
-    schema_id: str | None,
-    schema_paths: tuple[Path, ...],
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    stdin_filename: str | None,
-    unsafe_fixes: bool,
-    show_fixes: bool,
-    exit_non_zero_on_fix: bool,
     output_format: str,
+    output_file: Path | None,
     color: bool | None,
     show_statistics: bool,
     apply_fixes: bool,
+    exit_zero: bool,
+    quiet: bool,
+    **shared: Any,
 ) -> None:
     """Check plan documents (files, folders of *.md, or - for standard input)."""
-    from plancheck.checker import check_paths, fix_paths
     from plancheck.diagnostics import Diagnostic, Severity
-    from plancheck.reporters import REPORTERS, statistics
+    from plancheck.reporters import REPORTERS, statistics_reporter
     from plancheck.reporters.fixes import applied
 
-    run = _prepare(paths, schema_id, schema_paths, select, ignore)
-    use_color = sys.stdout.isatty() if color is None else color
-    reporter = (statistics if show_statistics else REPORTERS[output_format])(use_color)
-    results = (
-        fix_paths(
-            paths,
-            run.schemas,
-            schema_id=schema_id,
-            rules=run.rules,
-            unsafe=unsafe_fixes,
-            stdin=run.stdin,
-            stdin_filename=stdin_filename,
-        )
-        if apply_fixes
-        else check_paths(
-            paths,
-            run.schemas,
-            schema_id=schema_id,
-            rules=run.rules,
-            stdin=run.stdin,
-            stdin_filename=stdin_filename,
-        )
-    )
+    run = _prepare(shared)
+    out = output_file.open("w", encoding="utf-8") if output_file else None
+    use_color = False if out else (sys.stdout.isatty() if color is None else color)
+    reporter = (statistics_reporter if show_statistics else REPORTERS[output_format])(use_color)
     everything: list[Diagnostic] = []
     done: list[FileResult] = []
-    for result in results:
-        done.append(result)
-        everything.extend(result.diagnostics)
-        if show_fixes:
-            click.echo(applied(result), nl=False, err=True)
-        click.echo(reporter.document(result.diagnostics, result.lines), nl=False, color=use_color)
-    click.echo(reporter.finish(everything, len(done)), nl=False, color=use_color)
+    try:
+        for result in _results(run, fix=apply_fixes):
+            done.append(result)
+            everything.extend(result.diagnostics)
+            if run.show_fixes:
+                click.echo(applied(result), nl=False, err=True)
+            text = reporter.document(result.diagnostics, result.lines, path=result.path)
+            click.echo(text, nl=False, color=use_color, file=out)
+        closing = reporter.finish(everything, len(done))
+        if quiet and output_format in ("full", "concise") and not show_statistics:
+            closing = ""  # the summary lines are all there is to finish()
+        click.echo(closing, nl=False, color=use_color, file=out)
+    finally:
+        if out:
+            out.close()
     if any(not r.readable for r in done) or _not_converged(done):
         _finish(EXIT_ERROR)
-    if exit_non_zero_on_fix and any(r.fixed is not None and r.fixed.changed for r in done):
+    if run.exit_non_zero_on_fix and any(r.fixed is not None and r.fixed.changed for r in done):
         _finish(EXIT_FINDINGS)
-    _finish(EXIT_FINDINGS if any(d.severity is Severity.ERROR for d in everything) else EXIT_OK)
+    errors = any(d.severity is Severity.ERROR for d in everything)
+    _finish(EXIT_FINDINGS if errors and not exit_zero else EXIT_OK)
 
 
 @cli.command()
 @_run_options
 @click.option("--diff", "show_diff", is_flag=True, help="Print a diff; write nothing.")
-def fix(
-    paths: tuple[str, ...],
-    schema_id: str | None,
-    schema_paths: tuple[Path, ...],
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    stdin_filename: str | None,
-    unsafe_fixes: bool,
-    show_fixes: bool,
-    exit_non_zero_on_fix: bool,
-    show_diff: bool,
-) -> None:
+def fix(show_diff: bool, **shared: Any) -> None:
     """Fix plan documents in place (safe fixes; --unsafe-fixes for all).
 
     With `-`, reads standard input and writes the fixed text to standard output.
     """
-    from plancheck.checker import fix_paths
     from plancheck.reporters.fixes import applied, diff, summary
 
-    run = _prepare(paths, schema_id, schema_paths, select, ignore)
-    to_stdout = paths == ("-",) and not show_diff
+    run = _prepare(shared)
+    to_stdout = run.paths == ("-",) and not show_diff
     done: list[FileResult] = []
-    for result in fix_paths(
-        paths,
-        run.schemas,
-        schema_id=schema_id,
-        rules=run.rules,
-        unsafe=unsafe_fixes,
-        write=not show_diff,
-        stdin=run.stdin,
-        stdin_filename=stdin_filename,
-    ):
+    for result in _results(run, fix=True, write=not show_diff):
         done.append(result)
         if not result.readable:
             for d in result.diagnostics:
-                click.echo(
-                    f"{d.path}:{d.span.line}:{d.span.column}: {d.code} [{d.rule}] {d.message}",
-                    err=True,
-                )
+                where = f"{d.path}:{d.span.line}:{d.span.column}"
+                click.echo(f"{where}: {d.code} [{d.rule}] {d.message}", err=True)
             continue
         if to_stdout and result.fixed is not None:
             click.echo(result.fixed.source, nl=False)
         if show_diff:
             click.echo(diff(result), nl=False)
-        if show_fixes:
+        if run.show_fixes:
             click.echo(applied(result), nl=False, err=to_stdout)
     verb = "Would fix" if show_diff else "Fixed"
-    click.echo(summary(done, unsafe=unsafe_fixes, verb=verb), nl=False, err=to_stdout or show_diff)
+    text = summary(done, unsafe=run.unsafe_fixes, verb=verb)
+    click.echo(text, nl=False, err=to_stdout or show_diff)
     changed = any(r.fixed is not None and r.fixed.changed for r in done)
     if any(not r.readable for r in done) or _not_converged(done):
         _finish(EXIT_ERROR)
-    _finish(EXIT_FINDINGS if changed and (show_diff or exit_non_zero_on_fix) else EXIT_OK)
+    _finish(EXIT_FINDINGS if changed and (show_diff or run.exit_non_zero_on_fix) else EXIT_OK)
 
 
 @cli.group()
@@ -359,17 +384,29 @@ def rules_command(fmt: str) -> None:
 
 
 @cli.command("rule")
-@click.argument("selector")
-def rule_command(selector: str) -> None:
-    """Show a rule's documentation (by code or name)."""
-    from plancheck.rules import lookup
+@click.argument("selector", required=False)
+@click.option("--all", "show_all", is_flag=True, help="Every rule.")
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text")
+def rule_command(selector: str | None, show_all: bool, output_format: str) -> None:
+    """Show a rule's documentation (by code or name), or every rule's with --all."""
+    import json
 
-    found = lookup(selector)
-    if len(found) != 1:
+    from plancheck.rules import ALL_RULES, lookup
+    from plancheck.rules.docs import as_json
+
+    if show_all == (selector is not None):
+        raise Failure("name one rule, or pass --all")
+    found = list(ALL_RULES) if show_all else lookup(selector or "")
+    if not show_all and len(found) != 1:
         raise Failure(f"no single rule matches {selector!r}")
-    r = found[0]
-    click.echo(f"{r.code} {r.name} ({r.severity.value}{', fixable' if r.fixable else ''})\n")
-    click.echo(r.doc)
+    if output_format == "json":
+        chosen = {r.code for r in found}
+        data = [entry for entry in as_json() if entry["code"] in chosen]
+        click.echo(json.dumps(data if show_all else data[0], indent=2, ensure_ascii=False))
+        _finish(EXIT_OK)
+    for r in found:
+        click.echo(f"{r.code} {r.name} ({r.severity.value}{', fixable' if r.fixable else ''})\n")
+        click.echo(r.doc + ("\n" if show_all else ""))
     _finish(EXIT_OK)
 
 

@@ -1,8 +1,29 @@
-"""Run settings that rules read, and (with the configuration files) where they come from."""
+"""Configuration: `[tool.plancheck]` in pyproject.toml or a `.plancheck.toml`.
+
+Each checked file uses the nearest configuration file found by walking up from its folder
+(in one folder `.plancheck.toml` wins over `pyproject.toml`, and a pyproject.toml without
+a `[tool.plancheck]` table does not count). `--config FILE` uses one file for every path,
+`--isolated` none. Command-line options win over the file, the file over the defaults.
+"""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from plancheck.diagnostics import Severity
+
+CONFIG_NAMES = (".plancheck.toml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used; ``str()`` names the file."""
 
 
 class Settings(BaseModel):
@@ -19,3 +40,112 @@ class Settings(BaseModel):
 
 
 DEFAULT_SETTINGS = Settings()
+
+
+class FileConfig(BaseModel):
+    """The keys of `[tool.plancheck]` / `.plancheck.toml` (all optional)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    select: list[str] | None = Field(
+        None, description="Rules to use (codes, code prefixes or names); default: all."
+    )
+    extend_select: list[str] = Field(
+        default_factory=list, alias="extend-select", description="Rules added to select."
+    )
+    ignore: list[str] = Field(default_factory=list, description="Rules left out.")
+    severity: dict[str, Severity] = Field(
+        default_factory=dict, description="Severity per rule (code or name): error, warning, info."
+    )
+    exclude: list[str] = Field(
+        default_factory=list,
+        description="Globs (relative to this file's folder) of files and folders to skip "
+        "when walking folders.",
+    )
+    per_file_ignores: dict[str, list[str]] = Field(
+        default_factory=dict,
+        alias="per-file-ignores",
+        description="Glob -> rules left out for the files it matches.",
+    )
+    schemas: dict[str, str] = Field(
+        default_factory=dict, description="Glob -> schema id to use for the files it matches."
+    )
+    schema_paths: list[str] = Field(
+        default_factory=list,
+        alias="schema-paths",
+        description="Extra folders of schema files (and their vocabularies/), relative to "
+        "this file's folder.",
+    )
+    coordinate_tolerance_km: float | None = Field(
+        None, ge=0, alias="coordinate-tolerance-km", description="See Settings."
+    )
+
+
+@dataclass(frozen=True)
+class Config:
+    """A loaded configuration and the folder its relative paths and globs start from."""
+
+    path: Path | None
+    root: Path
+    data: FileConfig = field(default_factory=FileConfig)
+
+    def matches(self, patterns: list[str] | dict[str, Any], path: Path) -> list[str]:
+        """The patterns (globs) that match ``path``, relative to the root."""
+        try:
+            relative = PurePosixPath(path.resolve().relative_to(self.root).as_posix())
+        except ValueError:
+            relative = PurePosixPath(path.as_posix())
+        found = []
+        for pattern in patterns:
+            if fnmatch.fnmatch(str(relative), pattern) or any(
+                fnmatch.fnmatch(str(parent), pattern.rstrip("/"))
+                for parent in relative.parents
+                if str(parent) != "."
+            ):
+                found.append(pattern)
+        return found
+
+
+def _table(path: Path) -> dict[str, Any] | None:
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        table = tool.get("plancheck") if isinstance(tool, dict) else None
+        return table if isinstance(table, dict) else None
+    return data
+
+
+def load_config(path: Path) -> Config:
+    """Load one configuration file; raise :class:`ConfigError` naming it."""
+    table = _table(path)
+    if table is None:
+        if path.name == "pyproject.toml":
+            raise ConfigError(f"{path}: has no [tool.plancheck] table")
+        table = {}
+    try:
+        data = FileConfig.model_validate(table)
+    except ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in err["loc"])
+        section = "[tool.plancheck]" if path.name == "pyproject.toml" else ""
+        raise ConfigError(
+            f"{path}: {section}{' ' if section else ''}{where}: {err['msg']}"
+        ) from None
+    return Config(path, path.parent.resolve(), data)
+
+
+@cache
+def find_config(folder: Path) -> Config | None:
+    """The nearest configuration at or above ``folder`` (cached per folder)."""
+    for directory in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            candidate = directory / name
+            if candidate.is_file() and _table(candidate) is not None:
+                return load_config(candidate)
+    return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from plancheck.diagnostics import Diagnostic
@@ -32,20 +32,25 @@ def _problem(rule: Rule, path: str, message: str, span: Span = START) -> Diagnos
     return Diagnostic(path, span, rule.code, rule.name, rule.severity, message)
 
 
-def discover(paths: Sequence[str]) -> Iterator[str]:
+def discover(
+    paths: Sequence[str], excluded: Callable[[str], bool] = lambda path: False
+) -> Iterator[str]:
     """Files named on the command line, and the Markdown files below named folders.
 
     Folders are walked without following links (no loops), skipping hidden folders
-    such as `.git`, in a stable order. A path that does not exist is yielded as is, so
-    that reading it reports the problem.
+    such as `.git` and what ``excluded`` says, in a stable order. A path that does not
+    exist is yielded as is, so that reading it reports the problem.
     """
     for path in paths:
         if path != STDIN and os.path.isdir(path):
             for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                dirs[:] = sorted(
+                    d for d in dirs if not d.startswith(".") and not excluded(os.path.join(root, d))
+                )
                 for name in sorted(files):
-                    if name.endswith(SUFFIXES):
-                        yield os.path.join(root, name)
+                    full = os.path.join(root, name)
+                    if name.endswith(SUFFIXES) and not excluded(full):
+                        yield full
         else:
             yield path
 

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plancheck.config import DEFAULT_SETTINGS, Settings
 from plancheck.diagnostics import Applicability, Diagnostic, Fix
 from plancheck.document import NEWLINE, Span
 from plancheck.linter import RuleSet, lint
@@ -119,6 +120,7 @@ def fix_text(
     rules: RuleSet | None = None,
     unsafe: bool = False,
     max_passes: int = MAX_PASSES,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> FixResult:
     """Fix ``source`` to a fixed point; the schema detected on the first pass is kept."""
     from plancheck.detect import detect
@@ -130,7 +132,7 @@ def fix_text(
         schema_id = found.id if found else None
     passes = 0
     while True:
-        found_now = lint(document, schemas, schema_id=schema_id, rules=rules)
+        found_now = lint(document, schemas, schema_id=schema_id, rules=rules, settings=settings)
         candidates = [d for d in found_now if fixable(d, unsafe)]
         if not candidates or passes == max_passes:
             return FixResult(source, tuple(applied), found_now, passes, not candidates, schema_id)

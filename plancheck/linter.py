@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
+from plancheck import suppression
+from plancheck.config import DEFAULT_SETTINGS, Settings
 from plancheck.detect import Detection, detect
-from plancheck.diagnostics import Diagnostic, Finding
+from plancheck.diagnostics import Diagnostic, Finding, Severity
 from plancheck.document import Document
 from plancheck.rules import ALL_RULES, Context, Rule, lookup
-from plancheck.rules.document import empty_document
+from plancheck.rules.document import empty_document, unused_suppression
 from plancheck.schema import Schema
 
 
@@ -17,35 +19,53 @@ class SelectorError(ValueError):
     """A --select or --ignore entry that names no rule."""
 
 
+def _expand(selectors: Iterable[str]) -> set[str]:
+    codes: set[str] = set()
+    for s in selectors:
+        found = lookup(s.strip())
+        if not found:
+            raise SelectorError(f"no rule matches {s.strip()!r}")
+        codes.update(r.code for r in found)
+    return codes
+
+
 @dataclass(frozen=True, slots=True)
 class RuleSet:
-    """The rules a run uses, from --select and --ignore (codes, prefixes or names)."""
+    """The rules a run uses (from --select and --ignore: codes, prefixes or names) and
+    their severities where the configuration overrides the default."""
 
     rules: tuple[Rule, ...] = ALL_RULES
+    severity: Mapping[str, Severity] = field(default_factory=dict)  # by rule code
 
     @classmethod
-    def from_selectors(cls, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> RuleSet:
-        def expand(selectors: Iterable[str]) -> set[str]:
-            codes: set[str] = set()
-            for s in selectors:
-                found = lookup(s.strip())
-                if not found:
-                    raise SelectorError(f"no rule matches {s.strip()!r}")
-                codes.update(r.code for r in found)
-            return codes
+    def from_selectors(
+        cls,
+        select: Iterable[str] = (),
+        ignore: Iterable[str] = (),
+        severity: Mapping[str, Severity] | None = None,
+    ) -> RuleSet:
+        chosen = _expand(select) if select else {r.code for r in ALL_RULES}
+        chosen -= _expand(ignore)
+        overrides = {
+            code: level for key, level in (severity or {}).items() for code in _expand([key])
+        }
+        return cls(tuple(r for r in ALL_RULES if r.code in chosen), overrides)
 
-        chosen = expand(select) if select else {r.code for r in ALL_RULES}
-        chosen -= expand(ignore)
-        return cls(tuple(r for r in ALL_RULES if r.code in chosen))
+    def without(self, selectors: Iterable[str]) -> RuleSet:
+        gone = _expand(selectors)
+        return RuleSet(tuple(r for r in self.rules if r.code not in gone), self.severity)
+
+    def level(self, rule: Rule) -> Severity:
+        return self.severity.get(rule.code, rule.severity)
 
 
-def stamp(rule: Rule, path: str, finding: Finding) -> Diagnostic:
+def stamp(rule: Rule, path: str, finding: Finding, severity: Severity | None = None) -> Diagnostic:
     return Diagnostic(
         path=path,
         span=finding.span,
         code=rule.code,
         rule=rule.name,
-        severity=rule.severity,
+        severity=severity or rule.severity,
         message=finding.message,
         fix=finding.fix,
         subject=finding.subject,
@@ -58,17 +78,24 @@ def lint(
     *,
     schema_id: str | None = None,
     rules: RuleSet | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> list[Diagnostic]:
-    """All diagnostics for one parsed document, sorted by position."""
-    active = (rules or RuleSet()).rules
+    """All diagnostics for one parsed document, suppressions applied, sorted by position."""
+    ruleset = rules or RuleSet()
     if not document.source.strip():
         # Nothing else can be said of an empty document.
-        chosen: Iterable[Rule] = [r for r in active if r is empty_document]
-        ctx = Context(document, Detection(None))
+        chosen: Iterable[Rule] = [r for r in ruleset.rules if r is empty_document]
+        ctx = Context(document, Detection(None), settings)
     else:
-        ctx = Context(document, detect(document, schemas, schema_id))
+        ctx = Context(document, detect(document, schemas, schema_id), settings)
         chosen = [
-            r for r in active if not r.reader and (ctx.schema is not None or not r.needs_schema)
+            r
+            for r in ruleset.rules
+            if not r.external and (ctx.schema is not None or not r.needs_schema)
         ]
-    found = [stamp(r, document.path, f) for r in chosen for f in r.check(ctx)]
+    found = [stamp(r, document.path, f, ruleset.level(r)) for r in chosen for f in r.check(ctx)]
+    found, unused = suppression.apply(found, document.lines)
+    if unused_suppression in ruleset.rules:
+        level = ruleset.level(unused_suppression)
+        found += [stamp(unused_suppression, document.path, f, level) for f in unused]
     return sorted(found, key=lambda d: (d.span, d.code))

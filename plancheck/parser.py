@@ -292,13 +292,14 @@ def parse(source: str, path: str = "<stdin>") -> Document:
             continue
         if not sections:
             # The tag block is the run of paragraphs that open with a tag-like line;
-            # what follows it (a solution's free text) is not read as tags.
+            # what follows it (a solution's free text) is not read as tags. An HTML
+            # comment (a suppression) may stand between tags.
             if not tag_block_done and tok.type == "paragraph_open":
                 if _tag_like(lines.lines[start]):
                     tag_paragraphs.append((start, end))
                 elif tag_paragraphs:
                     tag_block_done = True
-            elif tag_paragraphs:
+            elif tag_paragraphs and not tok.content.lstrip().startswith("<!--"):
                 tag_block_done = True
             i = _skip(tokens, i)
             continue

@@ -492,5 +492,4 @@ def format_json_schema(model: type[BaseModel] = Schema, name: str = "schema") ->
 
     document = model.model_json_schema()
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    document["$id"] = f"https://github.com/plancheck/plancheck/schemas/{name}.schema.json"
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -265,3 +265,38 @@ def test_readme_lists_every_rule() -> None:
     readme = (SEEDS.parent / "README.md").read_text(encoding="utf-8")
     for r in ALL_RULES:
         assert f"| {r.code} | {r.name} | {r.severity.value} |" in readme, r.name
+
+
+def test_rule_all_as_json() -> None:
+    from plancheck.rules import ALL_RULES
+
+    code, out = run("rule", "--all", "--output-format", "json")
+    data = json.loads(out)
+    assert code == 0 and [d["code"] for d in data] == [r.code for r in ALL_RULES]
+    assert set(data[0]) == {"code", "name", "severity", "fixable", "summary", "doc"}
+    code, out = run("rule", "PC302", "--output-format", "json")
+    assert json.loads(out)["name"] == "prompt-drift"
+    assert run("rule")[0] == 2
+
+
+def test_exit_zero_quiet_and_output_file(tmp_path: Path, mini_dir: Path) -> None:
+    doc = tmp_path / "plan.md"
+    doc.write_text(VALID.replace("[[year:2024]]", "[[year:20234]]"), encoding="utf-8")
+    base = ("check", "--schema-path", str(mini_dir), "--output-format", "concise")
+    code, out = run(*base, "--exit-zero", str(doc))
+    assert code == 0 and "PC102" in out
+    code, out = run(*base, "--quiet", str(doc))
+    assert code == 1 and out.count("\n") == 1 and "Found" not in out
+    report = tmp_path / "report.json"
+    code, out = run(
+        "check",
+        "--schema-path",
+        str(mini_dir),
+        "--output-format",
+        "json",
+        "--output-file",
+        str(report),
+        str(doc),
+    )
+    assert code == 1 and out == ""
+    assert json.loads(report.read_text())[0]["code"] == "PC102"

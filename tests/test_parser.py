@@ -141,3 +141,8 @@ def test_bom_is_a_character_of_line_one() -> None:
     assert doc.title is not None and doc.title.text == "Title"
     assert doc.title.span.column == 4  # after the BOM, `#` and the space
     assert doc.source.startswith("\ufeff")
+
+
+def test_a_comment_between_tags_keeps_the_tag_block() -> None:
+    doc = parse("# T\n\n[[year:2024]]\n\n<!-- note -->\n[[type:learningplan]]\n## S\n")
+    assert [t.key for t in doc.tags] == ["year", "type"]

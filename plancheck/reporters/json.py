@@ -44,7 +44,9 @@ def to_json(d: Diagnostic) -> dict[str, Any]:
 
 
 class JsonReporter:
-    def document(self, diagnostics: list[Diagnostic], lines: Sequence[str]) -> str:
+    def document(
+        self, diagnostics: list[Diagnostic], lines: Sequence[str], *, path: str | None = None
+    ) -> str:
         return ""
 
     def finish(self, diagnostics: list[Diagnostic], files: int) -> str:

@@ -9,7 +9,9 @@ from plancheck.diagnostics import Diagnostic
 
 
 class StatisticsReporter:
-    def document(self, diagnostics: list[Diagnostic], lines: Sequence[str]) -> str:
+    def document(
+        self, diagnostics: list[Diagnostic], lines: Sequence[str], *, path: str | None = None
+    ) -> str:
         return ""
 
     def finish(self, diagnostics: list[Diagnostic], files: int) -> str:

@@ -25,7 +25,9 @@ class ConciseReporter:
         fixable = " [*]" if d.fix else ""
         return f"{where} {code} [{d.rule}]{fixable} {d.message}"
 
-    def document(self, diagnostics: list[Diagnostic], lines: Sequence[str]) -> str:
+    def document(
+        self, diagnostics: list[Diagnostic], lines: Sequence[str], *, path: str | None = None
+    ) -> str:
         return "".join(self.line(d) + "\n" for d in diagnostics)
 
     def finish(self, diagnostics: list[Diagnostic], files: int) -> str:
@@ -35,7 +37,9 @@ class ConciseReporter:
 class FullReporter(ConciseReporter):
     """Each finding, then the offending line with a caret under the span (like ruff)."""
 
-    def document(self, diagnostics: list[Diagnostic], lines: Sequence[str]) -> str:
+    def document(
+        self, diagnostics: list[Diagnostic], lines: Sequence[str], *, path: str | None = None
+    ) -> str:
         out = []
         for d in diagnostics:
             out.append(self.line(d))

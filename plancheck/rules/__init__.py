@@ -6,7 +6,7 @@ then list it here.
 
 from __future__ import annotations
 
-from plancheck.rules import document, format, prompts, structure, tags, vocabulary
+from plancheck.rules import coordinates, document, format, prompts, structure, tags, vocabulary
 from plancheck.rules.base import Context, Rule, rule
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -15,6 +15,7 @@ ALL_RULES: tuple[Rule, ...] = (
     document.invalid_encoding,
     document.empty_document,
     document.missing_tag_block,
+    document.unused_suppression,
     tags.missing_tag,
     tags.invalid_tag_value,
     tags.duplicate_tag,
@@ -40,6 +41,11 @@ ALL_RULES: tuple[Rule, ...] = (
     vocabulary.vocabulary_drift,
     vocabulary.unknown_term,
     vocabulary.unknown_country,
+    coordinates.malformed_coordinates,
+    coordinates.coordinates_out_of_range,
+    coordinates.null_island,
+    coordinates.coordinates_outside_country,
+    coordinates.swapped_coordinates,
 )
 
 BY_CODE = {r.code: r for r in ALL_RULES}

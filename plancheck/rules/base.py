@@ -44,7 +44,9 @@ class Rule:
     check: Check
     needs_schema: bool
     fixable: bool
-    reader: bool  # raised by the file reader, before there is a document to check
+    # reported outside the rule loop: by the file reader (there is no document yet) or by
+    # the linter after the other rules (it needs their findings)
+    external: bool
 
     @property
     def doc(self) -> str:
@@ -63,13 +65,13 @@ def rule(
     *,
     needs_schema: bool = True,
     fixable: bool = False,
-    reader: bool = False,
+    external: bool = False,
 ) -> Callable[[Check], Rule]:
     """Declare a rule. Rules that need a schema are skipped when none fits the document."""
 
     def declare(check: Check) -> Rule:
         if not check.__doc__:
             raise TypeError(f"rule {code} {name} has no docstring")
-        return Rule(code, name, severity, check, needs_schema, fixable, reader)
+        return Rule(code, name, severity, check, needs_schema, fixable, external)
 
     return declare

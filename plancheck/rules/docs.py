@@ -1,6 +1,8 @@
-"""The rule reference as Markdown, built from the rules' own docstrings (docs/rules.md)."""
+"""The rule reference, built from the rules' own docstrings: Markdown (docs/rules.md), JSON."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from plancheck.rules import ALL_RULES
 
@@ -10,6 +12,7 @@ FAMILIES = {
     "PC2": "Structure",
     "PC3": "Prompts and answers",
     "PC4": "Vocabulary",
+    "PC5": "Coordinates",
     "PC6": "Formatting",
 }
 
@@ -45,3 +48,18 @@ def markdown() -> str:
             r.doc,
         ]
     return "\n".join(out) + "\n"
+
+
+def as_json() -> list[dict[str, Any]]:
+    """Every rule as data (`plancheck rule --all --output-format json`), in code order."""
+    return [
+        {
+            "code": r.code,
+            "name": r.name,
+            "severity": r.severity.value,
+            "fixable": r.fixable,
+            "summary": r.summary,
+            "doc": r.doc,
+        }
+        for r in ALL_RULES
+    ]

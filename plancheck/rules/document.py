@@ -32,7 +32,7 @@ def unknown_schema(ctx: Context) -> Iterator[Finding]:
     yield Finding(span, f"no schema fits this document ({what}){hint}; use --schema to choose")
 
 
-@rule("PC002", "unreadable-file", Severity.ERROR, needs_schema=False, reader=True)
+@rule("PC002", "unreadable-file", Severity.ERROR, needs_schema=False, external=True)
 def unreadable_file(ctx: Context) -> Iterator[Finding]:
     """The file cannot be read (missing, a directory, no permission).
 
@@ -42,7 +42,7 @@ def unreadable_file(ctx: Context) -> Iterator[Finding]:
     return iter(())  # the reader reports it: there is no document to look at
 
 
-@rule("PC003", "invalid-encoding", Severity.ERROR, needs_schema=False, reader=True)
+@rule("PC003", "invalid-encoding", Severity.ERROR, needs_schema=False, external=True)
 def invalid_encoding(ctx: Context) -> Iterator[Finding]:
     """The file is not UTF-8 text.
 
@@ -79,3 +79,21 @@ def missing_tag_block(ctx: Context) -> Iterator[Finding]:
         return
     after_title = doc.title.span.line + 1 if doc.title else 1
     yield Finding(Span(after_title, 1, after_title, 1), "no [[key:value]] tag block found")
+
+
+@rule("PC006", "unused-suppression", Severity.WARNING, needs_schema=False, external=True)
+def unused_suppression(ctx: Context) -> Iterator[Finding]:
+    """An inline suppression comment that suppresses nothing, or names no rule.
+
+    plancheck reads markdownlint-style comments: `<!-- plancheck-disable RULE... -->`
+    and `<!-- plancheck-enable RULE... -->` around a passage,
+    `<!-- plancheck-disable-next-line RULE... -->` for the next line and
+    `<!-- plancheck-disable-file RULE... -->` for the whole file; rules by code, code
+    prefix or name, all rules when none is named. A suppression left behind after the
+    problem was fixed hides the next real one, so it is reported. Reported by the linter
+    after the other rules ran (it needs their findings).
+
+    Bad: `<!-- plancheck-disable-next-line empty-answer -->` above an answered prompt.
+    Good: the comment removed.
+    """
+    return iter(())  # the linter reports it: it needs the other rules' findings

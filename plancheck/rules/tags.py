@@ -9,13 +9,13 @@ from collections.abc import Iterator
 from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from plancheck.document import Document, Span, Tag
 from plancheck.rules.base import Context, rule
+from plancheck.rules.coordinates import COUNTRY, coordinate_keys, locations
 from plancheck.schema import TagFormat, TagSpec
 from plancheck.vocabulary import closest, normalize
 
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 YEAR = re.compile(r"\d{4}")
 INTEGER = re.compile(r"[+-]?\d+")
-COORDINATES = re.compile(r"[+-]?\d+(?:\.\d+)?,[+-]?\d+(?:\.\d+)?")
 FIRST_YEAR = 2000  # the archive starts in 2019; older years are typos
 
 
@@ -33,10 +33,14 @@ def missing_tag(ctx: Context) -> Iterator[Finding]:
     """A tag the template requires is absent.
 
     Each schema lists its required tags (for learning plans: focal_point, year, type,
-    country and latlng). The finding points at the tag block.
+    country and latlng). The finding points at the tag block. A location is a
+    `[[country:...]]` tag followed by its `[[latlng:...]]`; in a document that has both
+    (several locations repeat the pair), a country without coordinates after it, or
+    coordinates without a country before them, is reported at that tag.
 
-    Bad: a tag block without `[[year:...]]`.
-    Good: `[[year:2024]]` after `[[focal_point:...]]`.
+    Bad: a tag block without `[[year:...]]`; `[[country:Panama]]` `[[country:Chile]]`
+    `[[latlng:-33.4,-70.6]]` (Panama has no coordinates).
+    Good: `[[year:2024]]` after `[[focal_point:...]]`; each country followed by its latlng.
     """
     doc, schema = ctx.document, ctx.schema
     assert schema is not None
@@ -48,6 +52,22 @@ def missing_tag(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 doc.tag_block, f"required tag [[{spec.key}:...]] is missing", subject=spec.key
             )
+    yield from _unpaired(ctx, present)
+
+
+def _unpaired(ctx: Context, present: set[str]) -> Iterator[Finding]:
+    """Countries without coordinates and coordinates without a country, when the document
+    has both keys (a key absent altogether is the required check's)."""
+    keys = coordinate_keys(ctx) & present
+    if COUNTRY not in present or not keys:
+        return
+    for found in locations(ctx.document, keys):
+        if found.point is None and found.country is not None:
+            message = f"{found.country.raw} has no [[{min(keys)}:...]] after it"
+            yield Finding(found.country.span, message, subject=min(keys))
+        elif found.country is None and found.point is not None:
+            message = f"{found.point.raw} has no [[{COUNTRY}:...]] before it"
+            yield Finding(found.point.span, message, subject=COUNTRY)
 
 
 def _format_problem(spec: TagSpec, value: str) -> str | None:
@@ -61,8 +81,6 @@ def _format_problem(spec: TagSpec, value: str) -> str | None:
             return f"{value!r} is not a year from {FIRST_YEAR} to {last}"
     if spec.format is TagFormat.INTEGER and not INTEGER.fullmatch(value):
         return f"{value!r} is not a whole number"
-    if spec.format is TagFormat.COORDINATES and not COORDINATES.fullmatch(value):
-        return f"{value!r} is not a 'latitude,longitude' pair of decimal numbers"
     if spec.format is TagFormat.ONE_OF:
         allowed = spec.values or []
         if normalize(value) not in {normalize(v) for v in allowed}:
@@ -75,8 +93,8 @@ def invalid_tag_value(ctx: Context) -> Iterator[Finding]:
     """A tag's value does not have the format the schema gives it.
 
     Formats: `email` (focal_point), `year` (four digits, 2000 to next year), `integer`,
-    `coordinates` (`lat,lng` in decimal degrees), `one-of` (a fixed list, such as the
-    document type). An empty value is always invalid.
+    `one-of` (a fixed list, such as the document type). An empty value is always invalid.
+    The form of `coordinates` values is malformed-coordinates' (PC501).
 
     Bad: `[[year:20234]]`, `[[focal_point:jane.doe]]`, `[[type:learning plan]]`.
     Good: `[[year:2023]]`, `[[focal_point:jane.doe@undp.org]]`, `[[type:learningplan]]`.

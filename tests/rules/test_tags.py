@@ -31,7 +31,6 @@ def test_missing_tag_counts_a_malformed_tag_as_present() -> None:
         ("[[year:2024]]", "[[year:1850]]", 8, "not a year"),
         ("[[focal_point:jane.doe@undp.org]]", "[[focal_point:jane.doe]]", 15, "e-mail"),
         ("[[type:miniplan]]", "[[type:mini plan]]", 8, "not one of"),
-        ("[[latlng:8.5,-80.1]]", "[[latlng:8.5 -80.1]]", 10, "latitude,longitude"),
         ("[[methods:Pilots]]", "[[methods:Pilots]]\n[[sample_size:many]]", 15, "whole number"),
         ("[[methods:Pilots]]", "[[methods:]]", 11, "empty"),
     ],

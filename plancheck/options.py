@@ -1,0 +1,113 @@
+"""What applies to each file: command-line options over its configuration over defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from plancheck.config import (
+    DEFAULT_SETTINGS,
+    Config,
+    ConfigError,
+    Settings,
+    find_config,
+    load_config,
+)
+from plancheck.linter import RuleSet, SelectorError
+from plancheck.schema import Schema, SchemaError, load_schemas
+
+
+@dataclass(frozen=True)
+class Options:
+    """The command line's say."""
+
+    schema_id: str | None = None
+    schema_paths: tuple[Path, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    config: Path | None = None
+    isolated: bool = False
+
+
+@dataclass(frozen=True)
+class FileOptions:
+    """Everything a check of one file needs."""
+
+    schemas: dict[str, Schema]
+    schema_id: str | None
+    rules: RuleSet
+    settings: Settings
+
+
+class UnknownSchema(ValueError):
+    pass
+
+
+class Resolver:
+    """Resolves options per file, caching the work per configuration file."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self._forced = load_config(options.config) if options.config else None
+        self._base: dict[Path | None, FileOptions] = {}
+
+    def config_for(self, path: str) -> Config | None:
+        if self.options.isolated:
+            return None
+        if self._forced is not None:
+            return self._forced
+        folder = Path.cwd() if path == "-" else Path(path).resolve().parent
+        return find_config(folder)
+
+    def excluded(self, path: str) -> bool:
+        """Whether a file or folder met while walking folders is excluded."""
+        config = self.config_for(path)
+        return bool(
+            config and config.data.exclude and config.matches(config.data.exclude, Path(path))
+        )
+
+    def _for_config(self, config: Config | None) -> FileOptions:
+        key = config.path if config else None
+        if key in self._base:
+            return self._base[key]
+        data = config.data if config else None
+        folders = [config.root / p for p in data.schema_paths] if config and data else []
+        schemas = load_schemas([*folders, *self.options.schema_paths])
+        if self.options.schema_id is not None and self.options.schema_id not in schemas:
+            known = ", ".join(sorted(schemas))
+            raise UnknownSchema(f"unknown schema {self.options.schema_id!r}; known: {known}")
+        # --select replaces the file's select and extend-select; --ignore adds to ignore.
+        select: list[str] = list(self.options.select)
+        if not select and data is not None and data.select is not None:
+            select = [*data.select, *data.extend_select]
+        ignore = [*(data.ignore if data else []), *self.options.ignore]
+        try:
+            rules = RuleSet.from_selectors(select, ignore, severity=data.severity if data else {})
+        except SelectorError as exc:
+            raise ConfigError(f"{config.path if config else 'command line'}: {exc}") from None
+        settings = DEFAULT_SETTINGS
+        if data is not None and data.coordinate_tolerance_km is not None:
+            settings = Settings(coordinate_tolerance_km=data.coordinate_tolerance_km)
+        base = FileOptions(schemas, self.options.schema_id, rules, settings)
+        self._base[key] = base
+        return base
+
+    def for_path(self, path: str) -> FileOptions:
+        config = self.config_for(path)
+        base = self._for_config(config)
+        if config is None or path == "-":
+            return base
+        target = Path(path)
+        schema_id = base.schema_id
+        if schema_id is None:
+            for pattern in config.matches(config.data.schemas, target):
+                schema_id = config.data.schemas[pattern]
+            if schema_id is not None and schema_id not in base.schemas:
+                raise SchemaError(config.path or "", f"schemas: unknown schema id {schema_id!r}")
+        ignores = [
+            rule
+            for pattern in config.matches(config.data.per_file_ignores, target)
+            for rule in config.data.per_file_ignores[pattern]
+        ]
+        rules = base.rules.without(ignores) if ignores else base.rules
+        return FileOptions(base.schemas, schema_id, rules, base.settings)

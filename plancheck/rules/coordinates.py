@@ -1,0 +1,288 @@
+"""Rules about coordinates: the form of a `latlng` value, and whether it lies in its country.
+
+A document names its location as a `[[country:...]]` tag followed by a `[[latlng:...]]`
+tag; a document with several locations repeats the pair, and each `latlng` belongs to the
+`country` before it (:func:`locations`). Parsing and geometry are in :mod:`plancheck.geo`;
+nothing geometric is loaded for a document without coordinates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from plancheck.document import Document, MalformedTag, Tag
+from plancheck.geo import Placement, Reading, in_range, locate, parse_coordinates
+from plancheck.rules.base import Context, rule
+from plancheck.schema import TagFormat
+
+if TYPE_CHECKING:
+    from plancheck.schema import Vocabulary
+
+COUNTRY = "country"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A `country` tag and the coordinates tag after it (either may be missing)."""
+
+    country: Tag | MalformedTag | None
+    point: Tag | MalformedTag | None
+
+
+def coordinate_keys(ctx: Context) -> set[str]:
+    assert ctx.schema is not None
+    return {t.key for t in ctx.schema.tags if t.format is TagFormat.COORDINATES}
+
+
+def locations(doc: Document, keys: set[str]) -> list[Location]:
+    """Pair each `country` tag with the coordinates tag (a key of ``keys``) that follows it,
+    in file order; malformed tags count by the key the parser read."""
+    tags: list[Tag | MalformedTag] = [t for t in doc.tags if t.key == COUNTRY or t.key in keys]
+    tags += [m for m in doc.malformed_tags if m.key == COUNTRY or m.key in keys]
+    out: list[Location] = []
+    country: Tag | MalformedTag | None = None
+    for tag in sorted(tags, key=lambda t: t.span):
+        if tag.key == COUNTRY:
+            if country is not None:
+                out.append(Location(country, None))
+            country = tag
+        else:
+            out.append(Location(country, tag))
+            country = None
+    if country is not None:
+        out.append(Location(country, None))
+    return out
+
+
+_CODES: dict[int, tuple[Vocabulary, dict[str, str], dict[str, str]]] = {}
+
+
+def _codes(vocabulary: Vocabulary) -> tuple[dict[str, str], dict[str, str]]:
+    """The vocabulary's country names -> ISO alpha-3 codes, and back (built once)."""
+    held = _CODES.get(id(vocabulary))
+    if held is None or held[0] is not vocabulary:
+        import pycountry
+
+        from plancheck.countries import default_name
+
+        by_name = {default_name(c): c.alpha_3 for c in pycountry.countries}
+        by_name |= {t.term: t.code for t in vocabulary.terms if t.code}
+        by_code = {code: name for name, code in by_name.items()}
+        held = _CODES[id(vocabulary)] = (vocabulary, by_name, by_code)
+    return held[1], held[2]
+
+
+def _country_vocabulary(ctx: Context) -> Vocabulary | None:
+    assert ctx.schema is not None
+    found = ctx.schema.vocabulary(COUNTRY)
+    if found is None or found.source != "iso-3166-1":
+        from plancheck.schema import builtin_vocabularies
+
+        found = builtin_vocabularies().get(COUNTRY)
+    return found
+
+
+@dataclass
+class Point:
+    """One coordinates tag, read, with its country resolved and the point placed."""
+
+    ctx: Context
+    tag: Tag
+    country: Tag | None
+
+    @cached_property
+    def reading(self) -> Reading:
+        return parse_coordinates(self.tag.value)
+
+    @cached_property
+    def code(self) -> tuple[str, str] | None:
+        """The declared country's ISO code and archive name (regions resolve to theirs)."""
+        vocabulary = _country_vocabulary(self.ctx)
+        if self.country is None or vocabulary is None:
+            return None
+        found = vocabulary.index.match(self.country.value)
+        code = _codes(vocabulary)[0].get(found.canonical) if found else None
+        return (code, found.canonical) if code and found else None
+
+    def name(self, code: str | None) -> str:
+        vocabulary = _country_vocabulary(self.ctx)
+        names = _codes(vocabulary)[1] if vocabulary else {}
+        return names.get(code or "", code or "")
+
+    def place(self, lat: float, lng: float) -> Placement | None:
+        if self.code is None:
+            return None
+        return locate(lat, lng, self.code[0], self.ctx.settings.coordinate_tolerance_km)
+
+    @cached_property
+    def placement(self) -> Placement | None:
+        point = self.reading.point
+        if point is None or not in_range(*point) or point == (0.0, 0.0):
+            return None
+        return self.place(*point)
+
+    @cached_property
+    def swapped(self) -> bool:
+        """Outside its country (or off the globe), and inside it with lat and lng swapped."""
+        point = self.reading.point
+        if point is None or point == (0.0, 0.0) or self.code is None:
+            return False
+        lat, lng = point
+        if in_range(lat, lng) and (self.placement is None or self.placement.inside):
+            return False
+        back = self.place(lng, lat) if in_range(lng, lat) else None
+        return back is not None and back.inside and back.distance_km == 0.0
+
+
+def _points(ctx: Context) -> Iterator[Point]:
+    keys = coordinate_keys(ctx)
+    for location in locations(ctx.document, keys):
+        tag, country = location.point, location.country
+        if isinstance(tag, Tag) and tag.value.strip():  # empty: invalid-tag-value says so
+            yield Point(ctx, tag, country if isinstance(country, Tag) else None)
+
+
+@rule("PC501", "malformed-coordinates", Severity.ERROR, fixable=True)
+def malformed_coordinates(ctx: Context) -> Iterator[Finding]:
+    """A coordinates value is not `latitude,longitude` in decimal degrees.
+
+    The archive writes `lat,lng`: two decimal numbers, latitude first, a comma between them
+    and no spaces. What authors write instead is read well enough to say what is wrong:
+    spaces around the comma, a space, `;` or `/` between the numbers, decimal commas
+    (`8,5;-80,1`), degrees-minutes-seconds or hemisphere letters (`8°30'N 80°6'W`,
+    `8.5N 80.1W`, in either order: the letters say which is the latitude), labels
+    (`lat: 8.5, lng: -80.1`), a third value (an altitude), or text.
+
+    Fix: rewrite the value as `lat,lng` when its meaning is unambiguous; safe when only
+    whitespace changes, unsafe for every conversion (the numbers as written are kept;
+    degrees-minutes-seconds become decimal degrees to 6 places). Text, four numbers
+    (`8,5,-80,1`), two latitudes, or a sign together with a hemisphere letter have no fix.
+
+    Bad: `[[latlng:8.5, -80.1]]`, `[[latlng:15.98;-24.01]]`, `[[latlng:8°30'N 80°6'W]]`,
+    `[[latlng:Panama City]]`.
+    Good: `[[latlng:8.5,-80.1]]`.
+    """
+    for point in _points(ctx):
+        reading, tag = point.reading, point.tag
+        if reading.problem is None:
+            continue
+        message = f"[[{tag.key}]]: {tag.value!r} is not 'lat,lng' in decimal degrees"
+        message += f" ({reading.problem})"
+        fix = None
+        if reading.canonical is not None:
+            message += f"; write {reading.canonical!r}"
+            safe = Applicability.SAFE if reading.whitespace_only else Applicability.UNSAFE
+            edit = Edit(tag.value_span, reading.canonical)
+            fix = Fix(safe, f"Rewrite as {reading.canonical!r}", (edit,))
+        yield Finding(tag.value_span, message, fix, subject=tag.key)
+
+
+@rule("PC502", "coordinates-out-of-range", Severity.ERROR)
+def coordinates_out_of_range(ctx: Context) -> Iterator[Finding]:
+    """A latitude outside -90..90 or a longitude outside -180..180.
+
+    No place has such coordinates; usually a typo, or projected metres pasted as degrees.
+    When the two values swapped lie in the declared country, swapped-coordinates reports
+    it instead (with its fix).
+
+    Bad: `[[latlng:95.2,-80.1]]`, `[[latlng:8.5,-280.1]]`.
+    Good: `[[latlng:8.5,-80.1]]`.
+    """
+    for point in _points(ctx):
+        found = point.reading.point
+        if found is None or in_range(*found) or point.swapped:
+            continue
+        reading = point.reading
+        what = (
+            f"latitude {reading.lat_text} is outside -90..90"
+            if not -90 <= found[0] <= 90
+            else f"longitude {reading.lng_text} is outside -180..180"
+        )
+        yield Finding(point.tag.value_span, f"[[{point.tag.key}]]: {what}", subject=point.tag.key)
+
+
+@rule("PC503", "null-island", Severity.ERROR)
+def null_island(ctx: Context) -> Iterator[Finding]:
+    """Coordinates `0,0`: a default value left in place, not a location.
+
+    0,0 lies in the Gulf of Guinea, 600 km off the coast of Ghana; forms and exports write
+    it when no location was given. Give the location of the work (the platform uses the
+    country's centroid).
+
+    Bad: `[[latlng:0,0]]`, `[[latlng:0.0,0.0]]`.
+    Good: `[[latlng:7.95,-1.03]]` (Ghana).
+    """
+    for point in _points(ctx):
+        if point.reading.point == (0.0, 0.0):
+            message = f'[[{point.tag.key}]]: 0,0 is a default value ("null island"), not a place'
+            yield Finding(point.tag.value_span, message, subject=point.tag.key)
+
+
+def _where(point: Point, placement: Placement) -> str:
+    if placement.container:
+        return f"; it lies in {point.name(placement.container)}"
+    if placement.nearest:
+        near = point.name(placement.nearest)
+        return f"; it lies in no country (at sea?), {placement.nearest_km:,.0f} km from {near}"
+    return "; it lies in no country"
+
+
+@rule("PC504", "coordinates-outside-country", Severity.WARNING)
+def coordinates_outside_country(ctx: Context) -> Iterator[Finding]:
+    """The coordinates do not lie in or near the country named before them.
+
+    Each `latlng` is compared with the boundary of the `country` tag before it (a region
+    such as `Republika Srpska` counts as its country). A point counts as in its country
+    when it is inside the boundary or within the tolerance of it (`coordinate-tolerance-km`,
+    default 50 km: the boundaries are low-resolution, and coasts and small islands move by
+    tens of kilometres), at sea among the country's own parts (the platform's centroids of
+    archipelagos and split countries, such as Malaysia, lie at sea), or, for small island
+    states and outlying islands the boundaries lack, inside the islands' box or near the
+    country's centroid. The message says how far the point is from the country and which
+    country, if any, holds it. No fix: only the author knows the place.
+
+    Bad: `[[country:Fiji]]` `[[latlng:-17.45,163.41]]` (1,471 km west of Fiji, at sea: the
+    platform's centroid bug); `[[country:Kenya]]` `[[latlng:-6.37,34.89]]` (in Tanzania).
+    Good: `[[country:Fiji]]` `[[latlng:-17.71,178.07]]`.
+    """
+    for point in _points(ctx):
+        placement = point.placement
+        if placement is None or placement.inside or point.swapped or point.code is None:
+            continue
+        message = (
+            f"[[{point.tag.key}]]: {point.reading.canonical} is "
+            f"{placement.distance_km:,.0f} km from {point.code[1]}" + _where(point, placement)
+        )
+        yield Finding(point.tag.value_span, message, subject=point.tag.key)
+
+
+@rule("PC505", "swapped-coordinates", Severity.ERROR, fixable=True)
+def swapped_coordinates(ctx: Context) -> Iterator[Finding]:
+    """Latitude and longitude are swapped: the point is outside its country (or off the
+    globe), and the values the other way round lie inside it.
+
+    GeoJSON, KML and many GIS tools write longitude first; the archive writes latitude
+    first.
+
+    Fix (unsafe): swap the two values.
+
+    Bad: `[[country:Ghana]]` `[[latlng:-1.03,7.95]]`.
+    Good: `[[country:Ghana]]` `[[latlng:7.95,-1.03]]`.
+    """
+    for point in _points(ctx):
+        if not point.swapped or point.code is None:
+            continue
+        reading = point.reading
+        swapped = f"{reading.lng_text},{reading.lat_text}"
+        message = (
+            f"[[{point.tag.key}]]: latitude and longitude are swapped: "
+            f"{swapped} lies in {point.code[1]}"
+        )
+        fix = Fix(
+            Applicability.UNSAFE, f"Swap to {swapped!r}", (Edit(point.tag.value_span, swapped),)
+        )
+        yield Finding(point.tag.value_span, message, fix, subject=point.tag.key)
