@@ -7,6 +7,7 @@ Adding a format is one module and one line in :data:`REPORTERS`.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
 from pathlib import Path, PurePath
 from typing import Protocol
@@ -38,75 +39,28 @@ def relative_path(path: str) -> str:
     return pure.as_posix()
 
 
-def _full(color: bool) -> Reporter:
-    from plancheck.reporters.text import FullReporter
+def _lazy(module: str, name: str, colored: bool = False) -> Callable[[bool], Reporter]:
+    """A factory that imports the format's module only when the format is used."""
 
-    return FullReporter(color)
+    def make(color: bool) -> Reporter:
+        cls = getattr(importlib.import_module(f"plancheck.reporters.{module}"), name)
+        reporter: Reporter = cls(color) if colored else cls()
+        return reporter
 
-
-def _concise(color: bool) -> Reporter:
-    from plancheck.reporters.text import ConciseReporter
-
-    return ConciseReporter(color)
-
-
-def _json(color: bool) -> Reporter:
-    from plancheck.reporters.json import JsonReporter
-
-    return JsonReporter()
+    return make
 
 
-def statistics_reporter(color: bool) -> Reporter:
-    """`--statistics` (named apart from the module it loads, which would shadow it)."""
-    from plancheck.reporters.statistics import StatisticsReporter
-
-    return StatisticsReporter()
-
-
-def _json_lines(color: bool) -> Reporter:
-    from plancheck.reporters.json_lines import JsonLinesReporter
-
-    return JsonLinesReporter()
-
-
-def _github(color: bool) -> Reporter:
-    from plancheck.reporters.github import GithubReporter
-
-    return GithubReporter()
-
-
-def _gitlab(color: bool) -> Reporter:
-    from plancheck.reporters.gitlab import GitlabReporter
-
-    return GitlabReporter()
-
-
-def _sarif(color: bool) -> Reporter:
-    from plancheck.reporters.sarif import SarifReporter
-
-    return SarifReporter()
-
-
-def _junit(color: bool) -> Reporter:
-    from plancheck.reporters.junit import JunitReporter
-
-    return JunitReporter()
-
-
-def _markdown(color: bool) -> Reporter:
-    from plancheck.reporters.markdown import MarkdownReporter
-
-    return MarkdownReporter()
-
+# `--statistics` (named apart from its module, which importing would shadow)
+statistics_reporter = _lazy("statistics", "StatisticsReporter")
 
 REPORTERS: dict[str, Callable[[bool], Reporter]] = {
-    "full": _full,
-    "concise": _concise,
-    "json": _json,
-    "json-lines": _json_lines,
-    "github": _github,
-    "gitlab": _gitlab,
-    "sarif": _sarif,
-    "junit": _junit,
-    "markdown": _markdown,
+    "full": _lazy("text", "FullReporter", colored=True),
+    "concise": _lazy("text", "ConciseReporter", colored=True),
+    "json": _lazy("json", "JsonReporter"),
+    "json-lines": _lazy("json_lines", "JsonLinesReporter"),
+    "github": _lazy("github", "GithubReporter"),
+    "gitlab": _lazy("gitlab", "GitlabReporter"),
+    "sarif": _lazy("sarif", "SarifReporter"),
+    "junit": _lazy("junit", "JunitReporter"),
+    "markdown": _lazy("markdown", "MarkdownReporter"),
 }
