@@ -337,17 +337,28 @@ def schema_show(schema_id: str, schema_paths: tuple[Path, ...]) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 def schema_check(files: tuple[Path, ...]) -> None:
     """Validate schema files; print what is wrong, with file and line."""
-    from plancheck.schema import SchemaError, load_schema
+    from plancheck.schema import load_schema
+
+    _check_files(files, lambda path: f"{load_schema(path).id}")
+
+
+def _check_files(files: Sequence[Path], describe: Callable[[Path], str]) -> NoReturn:
+    """Validate each data file with ``describe`` (which loads it and says what it is);
+    print `path: ok (...)` or the problem, and exit 2 if any file is broken."""
+    from plancheck.schema import SchemaError
 
     status = EXIT_OK
     for path in files:
         try:
-            s = load_schema(path)
+            what = describe(path)
         except SchemaError as exc:
             click.echo(f"{exc}", err=True)
             status = EXIT_ERROR
+        except ValueError as exc:
+            click.echo(f"{path}: {exc}", err=True)
+            status = EXIT_ERROR
         else:
-            click.echo(f"{path}: ok ({s.id})")
+            click.echo(f"{path}: ok ({what})")
     _finish(status)
 
 

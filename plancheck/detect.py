@@ -30,19 +30,23 @@ def _share(found: int, total: int) -> list[float]:
     return [found / total] if total else []
 
 
-def score(document: Document, schema: Schema) -> float:
-    """How well the document fits the schema's structure, 0 to 1."""
+def outline(document: Document) -> tuple[frozenset[str], frozenset[str]]:
+    """The document's normalized headings and prompts: what detection compares."""
+    headings = frozenset(normalize(s.heading) for s in document.sections)
+    prompts = frozenset(normalize(p.text) for s in document.sections for p in s.prompts if p.text)
+    return headings, prompts
+
+
+def score(headings: frozenset[str], prompts: frozenset[str], schema: Schema) -> float:
+    """How well a document's outline fits the schema's structure, 0 to 1."""
     if not schema.sections:
         return 0.0
-    headings = {normalize(s.heading) for s in document.sections}
-    prompts = {normalize(p.text) for s in document.sections for p in s.prompts if p.text}
     required_sections = [s for s in schema.sections if s.required]
     required_prompts = [p for s in schema.sections for p in s.prompts if p.required]
-    known = set().union(*(p.keys for s in schema.sections for p in s.prompts))
     parts = (
         _share(sum(bool(s.keys & headings) for s in required_sections), len(required_sections))
         + _share(sum(bool(p.keys & prompts) for p in required_prompts), len(required_prompts))
-        + _share(len(prompts & known), len(prompts))
+        + _share(len(prompts & schema.prompt_keys), len(prompts))
     )
     return sum(parts) / len(parts) if parts else 0.0
 
@@ -52,8 +56,11 @@ def detect(document: Document, schemas: dict[str, Schema], forced: str | None = 
         return Detection(schemas[forced], forced=True)
     type_tag = document.first_tag("type")
     doc_type = type_tag.value if type_tag else None
+    headings, prompts = outline(document)
     ranked = sorted(
-        ((score(document, s), s) for s in schemas.values()), key=lambda x: x[0], reverse=True
+        ((score(headings, prompts, s), s) for s in schemas.values()),
+        key=lambda x: x[0],
+        reverse=True,
     )
     candidates = tuple((s.id, round(v, 2)) for v, s in ranked if v > 0)
     known_types = {s.type for s in schemas.values()}

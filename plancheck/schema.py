@@ -319,6 +319,11 @@ class Schema(_Model):
     def _tags_by_key(self) -> dict[str, TagSpec]:
         return {t.key: t for t in self.tags}
 
+    @cached_property
+    def prompt_keys(self) -> frozenset[str]:
+        """Every normalized prompt text and alias of the template (for detection)."""
+        return frozenset().union(*(p.keys for s in self.sections for p in s.prompts))
+
     def section_for(self, heading: str) -> SectionSpec | None:
         """The section whose heading or alias matches ``heading`` after normalization."""
         return self._sections_by_key.get(normalize(heading))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from plancheck.cli import EXIT_ERROR, EXIT_OK, Failure, _finish, _load_schemas
+from plancheck.cli import EXIT_OK, Failure, _check_files, _finish, _load_schemas
 
 if TYPE_CHECKING:
     from plancheck.schema import Vocabulary
@@ -120,22 +120,14 @@ def vocab_show(key: str, schema_paths: tuple[Path, ...]) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 def vocab_check(files: tuple[Path, ...]) -> None:
     """Validate vocabulary files; print what is wrong, with file and line."""
-    from plancheck.schema import SchemaError, load_vocabulary
+    from plancheck.schema import load_vocabulary
 
-    status = EXIT_OK
-    for path in files:
-        try:
-            found = load_vocabulary(path)
-            _ = found.index  # a country vocabulary's codes and regions are checked here
-        except SchemaError as exc:
-            click.echo(f"{exc}", err=True)
-            status = EXIT_ERROR
-        except ValueError as exc:
-            click.echo(f"{path}: {exc}", err=True)
-            status = EXIT_ERROR
-        else:
-            click.echo(f"{path}: ok ({found.id}, {len(found.index.terms)} terms)")
-    _finish(status)
+    def describe(path: Path) -> str:
+        found = load_vocabulary(path)
+        # building the index checks a country vocabulary's codes and regions
+        return f"{found.id}, {len(found.index.terms)} terms"
+
+    _check_files(files, describe)
 
 
 @vocab.command("json-schema")
