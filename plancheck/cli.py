@@ -6,11 +6,12 @@ the only place that exits the process.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
 
 import click
 
@@ -53,7 +54,28 @@ def _load_schemas(schema_paths: Sequence[Path]) -> dict[str, Schema]:
         raise Failure(str(exc)) from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A group whose larger commands are imported only when they run (or help lists
+    them), so that `plancheck check` on one file does not pay for the language server."""
+
+    # command name -> "module:attribute"
+    lazy: ClassVar[dict[str, str]] = {
+        "vocab": "plancheck.vocab_cli:vocab",
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.lazy])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy:
+            module, _, attribute = self.lazy[cmd_name].partition(":")
+            command = getattr(importlib.import_module(module), attribute)
+            assert isinstance(command, click.Command)
+            return command
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="plancheck")
 def cli() -> None:
     """plancheck: lint UNDP Accelerator Labs plan documents against their templates."""
@@ -438,8 +460,3 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def entry_point() -> None:
     sys.exit(main())
-
-
-from plancheck.vocab_cli import vocab  # noqa: E402
-
-cli.add_command(vocab)
