@@ -1,53 +1,147 @@
 """Check or fix many files: read, parse, lint (and fix) each, one result per file.
 
-Results are yielded as files are done, so reporters stream; a file that cannot be read
-is a result with its diagnostic and never stops the run. What applies to each file
-(schemas, rules, settings) comes from the :class:`~plancheck.options.Resolver`.
+Results are yielded as files are done, in the order the files were found, so reporters
+stream; a file that cannot be read is a result with its diagnostic and never stops the
+run, and neither does a file that makes plancheck itself fail (an ``internal-error``
+diagnostic). What applies to each file (schemas, rules, settings) comes from the
+:class:`~plancheck.options.Resolver`. Files are spread over worker processes by
+:mod:`plancheck.pool`, and unchanged files are answered from :mod:`plancheck.cache`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
+from plancheck.cache import digest
 from plancheck.diagnostics import Diagnostic
 from plancheck.document import split_lines
-from plancheck.files import STDIN, Source, discover, read
+from plancheck.files import START, STDIN, Source, discover, read
 from plancheck.fixer import FixResult, fix_text, write_atomic
 from plancheck.linter import RuleSet, lint
-from plancheck.options import Options, Resolver
+from plancheck.options import FileOptions, Options, Resolver
 from plancheck.parser import parse
+from plancheck.rules.document import internal_error
+
+if TYPE_CHECKING:
+    from plancheck.cache import ResultCache
 
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
     path: str
     diagnostics: list[Diagnostic]  # after fixing, what remains
-    lines: tuple[str, ...]
+    lines: tuple[str, ...]  # the text's lines, when there are diagnostics to show
     readable: bool
     original: str | None = None  # the text as read, when it was fixed
     fixed: FixResult | None = None
     written: bool = False
+    failed: bool = False  # plancheck itself failed on this file (internal-error)
+    digest: str | None = None  # of the bytes checked, for the cache
+
+    @property
+    def complete(self) -> bool:
+        """Whether the file was read and every rule ran on it."""
+        return self.readable and not self.failed
 
 
-def sources(
-    paths: Sequence[str],
-    resolver: Resolver,
-    stdin: bytes | None = None,
-    stdin_filename: str | None = None,
-) -> Iterator[tuple[bool, Source | Diagnostic]]:
-    """Each file's text, or the diagnostic saying why it cannot be read; the flag is
-    True for standard input."""
-    for path in discover(paths, resolver.excluded):
-        got = read(path, stdin)
-        if isinstance(got, Source) and path == STDIN and stdin_filename:
-            got = Source(stdin_filename, got.text)
-        yield path == STDIN, got
+@dataclass(frozen=True, slots=True)
+class Job:
+    """What a run does to each file; the same value goes to every worker process."""
+
+    fix: bool = False
+    unsafe: bool = False
+    write: bool = True
+    stdin: bytes | None = None
+    stdin_filename: str | None = None
 
 
 def _unreadable(problem: Diagnostic, rules: RuleSet) -> FileResult:
     selected = any(r.code == problem.code for r in rules.rules)
     return FileResult(problem.path, [problem] if selected else [], (), False)
+
+
+def crashed(path: str, exc: BaseException) -> FileResult:
+    """A file plancheck failed on: said as a diagnostic, so the run goes on."""
+    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    at = f" (at {where.filename.rsplit('/', 1)[-1]}:{where.lineno})" if where else ""
+    message = f"plancheck failed on this file: {type(exc).__name__}: {exc}{at}; please report it"
+    rule = internal_error
+    diagnostic = Diagnostic(path, START, rule.code, rule.name, rule.severity, message)
+    return FileResult(path, [diagnostic], (), True, failed=True)
+
+
+def _lint(source: Source, use: FileOptions) -> FileResult:
+    document = parse(source.text, source.path)
+    found = lint(
+        document, use.schemas, schema_id=use.schema_id, rules=use.rules, settings=use.settings
+    )
+    failed = any(d.code == internal_error.code for d in found)
+    return FileResult(source.path, found, document.lines if found else (), True, failed=failed)
+
+
+def _fix(source: Source, use: FileOptions, job: Job, from_stdin: bool) -> FileResult:
+    result = fix_text(
+        source.text,
+        use.schemas,
+        path=source.path,
+        schema_id=use.schema_id,
+        rules=use.rules,
+        unsafe=job.unsafe,
+        settings=use.settings,
+    )
+    written = job.write and result.changed and result.source != source.text and not from_stdin
+    if written:
+        write_atomic(source.path, result.source)
+    failed = any(d.code == internal_error.code for d in result.remaining)
+    return FileResult(
+        source.path,
+        result.remaining,
+        tuple(split_lines(result.source)),
+        True,
+        original=source.text,
+        fixed=result,
+        written=written,
+        failed=failed,
+    )
+
+
+def run_one(path: str, resolver: Resolver, job: Job) -> FileResult:
+    """Read, check (or fix) one file; never raises for what the file holds."""
+    use = resolver.for_path(STDIN if path == STDIN else path)
+    got = read(path, job.stdin, max_size=use.settings.max_file_size)
+    if isinstance(got, Diagnostic):
+        return _unreadable(got, use.rules)
+    from_stdin = path == STDIN
+    if from_stdin and job.stdin_filename:
+        got = Source(job.stdin_filename, got.text)
+    try:
+        result = _fix(got, use, job, from_stdin) if job.fix else _lint(got, use)
+    except Exception as exc:
+        return crashed(got.path, exc)
+    return replace(result, digest=digest(got.text))
+
+
+def run_paths(
+    paths: Sequence[str],
+    resolver: Resolver,
+    job: Job,
+    *,
+    jobs: int = 1,
+    cache: ResultCache | None = None,
+    on_start: Callable[[int], None] | None = None,
+) -> Iterator[FileResult]:
+    """Every file found under ``paths``, checked or fixed, in the order found;
+    ``on_start`` hears how many files there are before the first is done."""
+    from plancheck.pool import run_all
+
+    found = list(discover(paths, resolver.excluded))
+    if on_start is not None:
+        on_start(len(found))
+    use_cache = cache if not job.fix else None
+    yield from run_all(found, resolver, job, jobs=jobs, cache=use_cache)
 
 
 def check_paths(
@@ -56,18 +150,13 @@ def check_paths(
     *,
     stdin: bytes | None = None,
     stdin_filename: str | None = None,
+    jobs: int = 1,
+    cache: ResultCache | None = None,
+    on_start: Callable[[int], None] | None = None,
 ) -> Iterator[FileResult]:
+    job = Job(stdin=stdin, stdin_filename=stdin_filename)
     resolver = resolver or Resolver(Options())
-    for _, got in sources(paths, resolver, stdin, stdin_filename):
-        use = resolver.for_path(got.path)
-        if isinstance(got, Diagnostic):
-            yield _unreadable(got, use.rules)
-            continue
-        document = parse(got.text, got.path)
-        found = lint(
-            document, use.schemas, schema_id=use.schema_id, rules=use.rules, settings=use.settings
-        )
-        yield FileResult(got.path, found, document.lines, True)
+    yield from run_paths(paths, resolver, job, jobs=jobs, cache=cache, on_start=on_start)
 
 
 def fix_paths(
@@ -78,33 +167,11 @@ def fix_paths(
     write: bool = True,
     stdin: bytes | None = None,
     stdin_filename: str | None = None,
+    jobs: int = 1,
+    on_start: Callable[[int], None] | None = None,
 ) -> Iterator[FileResult]:
     """Fix each file; with ``write``, replace the files that changed (only those).
     Standard input is never written: the caller prints the fixed text."""
+    job = Job(fix=True, unsafe=unsafe, write=write, stdin=stdin, stdin_filename=stdin_filename)
     resolver = resolver or Resolver(Options())
-    for from_stdin, got in sources(paths, resolver, stdin, stdin_filename):
-        use = resolver.for_path(got.path)
-        if isinstance(got, Diagnostic):
-            yield _unreadable(got, use.rules)
-            continue
-        result = fix_text(
-            got.text,
-            use.schemas,
-            path=got.path,
-            schema_id=use.schema_id,
-            rules=use.rules,
-            unsafe=unsafe,
-            settings=use.settings,
-        )
-        written = write and result.changed and result.source != got.text and not from_stdin
-        if written:
-            write_atomic(got.path, result.source)
-        yield FileResult(
-            got.path,
-            result.remaining,
-            tuple(split_lines(result.source)),
-            True,
-            original=got.text,
-            fixed=result,
-            written=written,
-        )
+    yield from run_paths(paths, resolver, job, jobs=jobs, on_start=on_start)

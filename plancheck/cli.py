@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
@@ -18,13 +18,15 @@ import click
 from plancheck import __version__
 
 if TYPE_CHECKING:
+    from plancheck.cache import ResultCache
     from plancheck.checker import FileResult
     from plancheck.options import Resolver
     from plancheck.schema import Schema
 
 EXIT_OK = 0  # no finding at error severity
 EXIT_FINDINGS = 1  # at least one error-severity finding
-EXIT_ERROR = 2  # usage, I/O or schema error
+EXIT_ERROR = 2  # usage, I/O or schema error, or a file that could not be checked
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 
 
 class Failure(click.ClickException):
@@ -61,6 +63,7 @@ class LazyGroup(click.Group):
     # command name -> "module:attribute"
     lazy: ClassVar[dict[str, str]] = {
         "vocab": "plancheck.vocab_cli:vocab",
+        "lsp": "plancheck.lsp.command:lsp",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -104,6 +107,12 @@ def _run_options(command: Callable[..., None]) -> Callable[..., None]:
             help="Use this configuration file for every path (instead of the nearest one).",
         ),
         click.option("--isolated", is_flag=True, help="Ignore all configuration files."),
+        click.option(
+            "--jobs",
+            "-j",
+            type=click.IntRange(min=1),
+            help="Worker processes [default: the number of CPUs].",
+        ),
         click.option("--stdin-filename", help="The path to report for `-` (standard input)."),
         click.option("--unsafe-fixes", is_flag=True, help="Apply unsafe fixes too."),
         click.option("--show-fixes", is_flag=True, help="List each fix applied."),
@@ -129,12 +138,14 @@ class _Run:
     unsafe_fixes: bool
     show_fixes: bool
     exit_non_zero_on_fix: bool
+    jobs: int
 
 
 def _prepare(run: dict[str, Any]) -> _Run:
     from plancheck.config import ConfigError
     from plancheck.linter import RuleSet, SelectorError
     from plancheck.options import Options, Resolver
+    from plancheck.pool import default_jobs
 
     options = Options(
         schema_id=run["schema_id"],
@@ -158,10 +169,18 @@ def _prepare(run: dict[str, Any]) -> _Run:
         run["unsafe_fixes"],
         run["show_fixes"],
         run["exit_non_zero_on_fix"],
+        run["jobs"] or default_jobs(),
     )
 
 
-def _results(run: _Run, *, fix: bool, write: bool = True) -> Iterator[FileResult]:
+def _results(
+    run: _Run,
+    *,
+    fix: bool,
+    write: bool = True,
+    cache: ResultCache | None = None,
+    on_start: Callable[[int], None] | None = None,
+) -> Iterator[FileResult]:
     """Check or fix the run's files; a configuration or schema problem met on the way
     (they are read per folder) ends the run with status 2."""
     from plancheck.checker import check_paths, fix_paths
@@ -179,16 +198,24 @@ def _results(run: _Run, *, fix: bool, write: bool = True) -> Iterator[FileResult
                 write=write,
                 stdin=run.stdin,
                 stdin_filename=run.stdin_filename,
+                jobs=run.jobs,
+                on_start=on_start,
             )
         else:
             yield from check_paths(
-                run.paths, run.resolver, stdin=run.stdin, stdin_filename=run.stdin_filename
+                run.paths,
+                run.resolver,
+                stdin=run.stdin,
+                stdin_filename=run.stdin_filename,
+                jobs=run.jobs,
+                cache=cache,
+                on_start=on_start,
             )
     except (ConfigError, SchemaError, SelectorError, UnknownSchema) as exc:
         raise Failure(str(exc)) from None
 
 
-def _not_converged(results: list[FileResult]) -> bool:
+def _not_converged(results: Iterable[FileResult]) -> bool:
     stuck = [r.path for r in results if r.fixed is not None and not r.fixed.converged]
     for path in stuck:
         click.echo(
@@ -197,6 +224,11 @@ def _not_converged(results: list[FileResult]) -> bool:
             err=True,
         )
     return bool(stuck)
+
+
+def _incomplete(results: Iterable[FileResult]) -> bool:
+    """Whether a file could not be read or fully checked: the run then exits 2."""
+    return any(not r.complete for r in results)
 
 
 def _output_choices() -> list[str]:
@@ -228,6 +260,12 @@ def _output_choices() -> list[str]:
 @click.option("--fix", "apply_fixes", is_flag=True, help="Fix what can be fixed, then report.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
 @click.option("--quiet", "-q", is_flag=True, help="Print the findings only, no summary.")
+@click.option("--no-cache", is_flag=True, help="Check every file, ignoring the cache.")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The cache folder [default: .plancheck_cache beside the nearest configuration].",
+)
 def check(
     output_format: str,
     output_file: Path | None,
@@ -236,37 +274,52 @@ def check(
     apply_fixes: bool,
     exit_zero: bool,
     quiet: bool,
+    no_cache: bool,
+    cache_dir: Path | None,
     **shared: Any,
 ) -> None:
     """Check plan documents (files, folders of *.md, or - for standard input)."""
+    from plancheck.cache import ResultCache, default_folder
     from plancheck.diagnostics import Diagnostic, Severity
+    from plancheck.progress import Progress
     from plancheck.reporters import REPORTERS, statistics_reporter
     from plancheck.reporters.fixes import applied
 
     run = _prepare(shared)
+    cache = None if no_cache or apply_fixes else ResultCache(cache_dir or default_folder())
     out = output_file.open("w", encoding="utf-8") if output_file else None
     use_color = False if out else (sys.stdout.isatty() if color is None else color)
     reporter = (statistics_reporter if show_statistics else REPORTERS[output_format])(use_color)
-    everything: list[Diagnostic] = []
-    done: list[FileResult] = []
+    everything: list[Diagnostic] = []  # the reporters' closing summary needs them all
+    files = 0
+    incomplete = stuck = changed = False
+    progress = Progress(enabled=not quiet)
     try:
-        for result in _results(run, fix=apply_fixes):
-            done.append(result)
+        results = _results(run, fix=apply_fixes, cache=cache, on_start=progress.start)
+        for result in progress.track(results):
+            files += 1
             everything.extend(result.diagnostics)
+            # Keep flags, not results: a result holds the file's lines.
+            incomplete = incomplete or not result.complete
+            stuck = _not_converged([result]) or stuck
+            changed = changed or (result.fixed is not None and result.fixed.changed)
             if run.show_fixes:
-                click.echo(applied(result), nl=False, err=True)
+                progress.echo(applied(result), err=True)
             text = reporter.document(result.diagnostics, result.lines, path=result.path)
-            click.echo(text, nl=False, color=use_color, file=out)
-        closing = reporter.finish(everything, len(done))
+            if text:
+                progress.echo(text, color=use_color, file=out)
+        closing = reporter.finish(everything, files)
         if quiet and output_format in ("full", "concise") and not show_statistics:
             closing = ""  # the summary lines are all there is to finish()
         click.echo(closing, nl=False, color=use_color, file=out)
     finally:
         if out:
             out.close()
-    if any(not r.readable for r in done) or _not_converged(done):
+        if cache is not None:
+            cache.save()
+    if incomplete or stuck:
         _finish(EXIT_ERROR)
-    if run.exit_non_zero_on_fix and any(r.fixed is not None and r.fixed.changed for r in done):
+    if run.exit_non_zero_on_fix and changed:
         _finish(EXIT_FINDINGS)
     errors = any(d.severity is Severity.ERROR for d in everything)
     _finish(EXIT_FINDINGS if errors and not exit_zero else EXIT_OK)
@@ -302,7 +355,7 @@ def fix(show_diff: bool, **shared: Any) -> None:
     text = summary(done, unsafe=run.unsafe_fixes, verb=verb)
     click.echo(text, nl=False, err=to_stdout or show_diff)
     changed = any(r.fixed is not None and r.fixed.changed for r in done)
-    if any(not r.readable for r in done) or _not_converged(done):
+    if _incomplete(done) or _not_converged(done):
         _finish(EXIT_ERROR)
     _finish(EXIT_FINDINGS if changed and (show_diff or run.exit_non_zero_on_fix) else EXIT_OK)
 
@@ -447,7 +500,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI in-process and return its exit status (never raises SystemExit)."""
     try:
         result = cli.main(args=list(argv) if argv is not None else None, standalone_mode=False)
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__cause__, KeyboardInterrupt):
+            # Workers finish the file they are on; nothing is left half-written.
+            click.echo("plancheck: interrupted", err=True)
+            return EXIT_INTERRUPTED
         click.echo("plancheck: aborted", err=True)
         return EXIT_ERROR
     except click.ClickException as exc:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import fnmatch
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -20,6 +19,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from plancheck.diagnostics import Severity
 
 CONFIG_NAMES = (".plancheck.toml", "pyproject.toml")
+# 10 MiB: the largest plan in the archive is 46 KB, so a file this big is not a plan
+# (an export, a log, a binary renamed .md), and reading it whole would cost memory and time.
+DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 
 
 class ConfigError(Exception):
@@ -36,6 +38,14 @@ class Settings(BaseModel):
         ge=0,
         alias="coordinate-tolerance-km",
         description="How far (km) a point may lie outside its country's boundary.",
+    )
+    max_file_size: int = Field(
+        DEFAULT_MAX_FILE_SIZE,
+        gt=0,
+        strict=True,
+        alias="max-file-size",
+        description="Files larger than this many bytes are reported as file-too-large "
+        "instead of being read and parsed.",
     )
 
 
@@ -79,6 +89,22 @@ class FileConfig(BaseModel):
     coordinate_tolerance_km: float | None = Field(
         None, ge=0, alias="coordinate-tolerance-km", description="See Settings."
     )
+    max_file_size: int | None = Field(
+        None,
+        gt=0,
+        strict=True,
+        alias="max-file-size",
+        description="See Settings (bytes; default 10 MiB).",
+    )
+
+    def settings(self) -> Settings:
+        """The Settings this file gives: its values over the defaults."""
+        given = {
+            name: value
+            for name in Settings.model_fields
+            if (value := getattr(self, name)) is not None
+        }
+        return Settings.model_validate(given) if given else DEFAULT_SETTINGS
 
 
 @dataclass(frozen=True)
@@ -140,9 +166,9 @@ def load_config(path: Path) -> Config:
     return Config(path, path.parent.resolve(), data)
 
 
-@cache
 def find_config(folder: Path) -> Config | None:
-    """The nearest configuration at or above ``folder`` (cached per folder)."""
+    """The nearest configuration at or above ``folder``; callers cache it for a run
+    (a language server's run is long, so the cache must not outlive it)."""
     for directory in (folder, *folder.parents):
         for name in CONFIG_NAMES:
             candidate = directory / name

@@ -9,9 +9,9 @@ from plancheck import suppression
 from plancheck.config import DEFAULT_SETTINGS, Settings
 from plancheck.detect import Detection, detect
 from plancheck.diagnostics import Diagnostic, Finding, Severity
-from plancheck.document import Document
+from plancheck.document import Document, Span
 from plancheck.rules import ALL_RULES, Context, Rule, lookup
-from plancheck.rules.document import empty_document, unused_suppression
+from plancheck.rules.document import empty_document, internal_error, unused_suppression
 from plancheck.schema import Schema
 
 
@@ -72,6 +72,21 @@ def stamp(rule: Rule, path: str, finding: Finding, severity: Severity | None = N
     )
 
 
+def _run(rule: Rule, ctx: Context, ruleset: RuleSet) -> list[Diagnostic]:
+    """One rule's diagnostics; a rule that raises becomes an internal-error diagnostic
+    naming it, so the other rules and files are still checked. It is reported even when
+    not selected: a run that did not check everything must not look clean."""
+    path = ctx.document.path
+    try:
+        return [stamp(rule, path, f, ruleset.level(rule)) for f in rule.check(ctx)]
+    except Exception as exc:
+        message = (
+            f"rule {rule.name} ({rule.code}) failed: {type(exc).__name__}: {exc}; please report it"
+        )
+        finding = Finding(Span(1, 1, 1, 1), message)
+        return [stamp(internal_error, path, finding, ruleset.level(internal_error))]
+
+
 def lint(
     document: Document,
     schemas: dict[str, Schema],
@@ -93,7 +108,7 @@ def lint(
             for r in ruleset.rules
             if not r.external and (ctx.schema is not None or not r.needs_schema)
         ]
-    found = [stamp(r, document.path, f, ruleset.level(r)) for r in chosen for f in r.check(ctx)]
+    found = [d for r in chosen for d in _run(r, ctx, ruleset)]
     found, unused = suppression.apply(found, document.lines)
     if unused_suppression in ruleset.rules:
         level = ruleset.level(unused_suppression)

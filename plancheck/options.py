@@ -50,6 +50,7 @@ class Resolver:
         self.options = options
         self._forced = load_config(options.config) if options.config else None
         self._base: dict[Path | None, FileOptions] = {}
+        self._configs: dict[Path, Config | None] = {}
 
     def config_for(self, path: str) -> Config | None:
         if self.options.isolated:
@@ -57,7 +58,9 @@ class Resolver:
         if self._forced is not None:
             return self._forced
         folder = Path.cwd() if path == "-" else Path(path).resolve().parent
-        return find_config(folder)
+        if folder not in self._configs:
+            self._configs[folder] = find_config(folder)
+        return self._configs[folder]
 
     def excluded(self, path: str) -> bool:
         """Whether a file or folder met while walking folders is excluded."""
@@ -85,9 +88,7 @@ class Resolver:
             rules = RuleSet.from_selectors(select, ignore, severity=data.severity if data else {})
         except SelectorError as exc:
             raise ConfigError(f"{config.path if config else 'command line'}: {exc}") from None
-        settings = DEFAULT_SETTINGS
-        if data is not None and data.coordinate_tolerance_km is not None:
-            settings = Settings(coordinate_tolerance_km=data.coordinate_tolerance_km)
+        settings = data.settings() if data is not None else DEFAULT_SETTINGS
         base = FileOptions(schemas, self.options.schema_id, rules, settings)
         self._base[key] = base
         return base

@@ -16,6 +16,8 @@ ALL_RULES: tuple[Rule, ...] = (
     document.empty_document,
     document.missing_tag_block,
     document.unused_suppression,
+    document.file_too_large,
+    document.internal_error,
     tags.missing_tag,
     tags.invalid_tag_value,
     tags.duplicate_tag,

@@ -97,3 +97,29 @@ def unused_suppression(ctx: Context) -> Iterator[Finding]:
     Good: the comment removed.
     """
     return iter(())  # the linter reports it: it needs the other rules' findings
+
+
+@rule("PC007", "file-too-large", Severity.ERROR, needs_schema=False, external=True)
+def file_too_large(ctx: Context) -> Iterator[Finding]:
+    """The file is larger than the size limit, so it was not read.
+
+    A plan document is a few kilobytes (the largest in the archive is 46 KB). A file above
+    `max-file-size` bytes (default 10485760, 10 MiB) is most likely an export, a log or a
+    binary file named `.md`; plancheck reports it from its size alone, without reading
+    it, and the run exits with status 2. The message gives the file's size and the limit.
+    To check larger files, raise the limit in the configuration:
+    `max-file-size = 52428800` in `.plancheck.toml` or `[tool.plancheck]`.
+    """
+    return iter(())  # the reader reports it: there is no document to look at
+
+
+@rule("PC008", "internal-error", Severity.ERROR, needs_schema=False, external=True)
+def internal_error(ctx: Context) -> Iterator[Finding]:
+    """plancheck failed on this file: a bug in plancheck, not in the document.
+
+    When a rule or the parser raises an unexpected error on a file, plancheck reports it
+    here (naming the rule and the error) instead of stopping with a traceback; the other
+    files are still checked and the run exits with status 2. Please report it with the
+    file (or the smallest part of it that still fails).
+    """
+    return iter(())  # the core reports it: the failing step produced no findings

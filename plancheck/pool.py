@@ -1,0 +1,109 @@
+"""Run the per-file work of a run in this process or across worker processes.
+
+Files go to workers in small batches and come back in the order they were found, so the
+output of a run does not depend on ``--jobs``. Workers ignore Ctrl-C: the main process
+takes it, cancels what has not started and waits for the batches under way, so a file
+being fixed is either written whole (the write is atomic) or not at all. A worker that
+dies takes only its batch with it: those files get an ``internal-error`` diagnostic.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING
+
+from plancheck.checker import FileResult, Job, crashed, run_one
+
+if TYPE_CHECKING:
+    from plancheck.cache import ResultCache
+    from plancheck.options import Resolver
+
+# Below this many files a pool costs more to start than it saves.
+MIN_FILES_FOR_POOL = 40
+BATCH = 16  # files per task: small enough to balance, large enough to amortize pickling
+AHEAD = 4  # batches queued per worker, so results stream and memory stays flat
+
+_resolver: Resolver | None = None
+_job: Job | None = None
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform
+        return os.cpu_count() or 1
+
+
+def _start_worker(resolver: Resolver, job: Job) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    global _resolver, _job
+    _resolver, _job = resolver, job
+
+
+def _run_batch(paths: list[str]) -> list[FileResult]:
+    assert _resolver is not None and _job is not None
+    return [run_one(path, _resolver, _job) for path in paths]
+
+
+def _batches(paths: Sequence[str]) -> Iterator[list[str]]:
+    for start in range(0, len(paths), BATCH):
+        yield list(paths[start : start + BATCH])
+
+
+def _in_pool(paths: Sequence[str], resolver: Resolver, job: Job, jobs: int) -> Iterator[FileResult]:
+    # fork: workers inherit the loaded schemas instead of loading them again.
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    executor = ProcessPoolExecutor(jobs, context, _start_worker, (resolver, job))
+    pending: list[tuple[list[str], Future[list[FileResult]]]] = []
+    batches = _batches(paths)
+    try:
+        for batch in batches:
+            pending.append((batch, executor.submit(_run_batch, batch)))
+            if len(pending) >= jobs * AHEAD:
+                yield from _collect(*pending.pop(0))
+        while pending:
+            yield from _collect(*pending.pop(0))
+    finally:
+        # On Ctrl-C (or a consumer that stops early): start nothing new, let batches
+        # under way finish so that no write is cut short.
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _collect(batch: list[str], future: Future[list[FileResult]]) -> list[FileResult]:
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        return [crashed(path, exc) for path in batch]
+
+
+def run_all(
+    paths: Sequence[str],
+    resolver: Resolver,
+    job: Job,
+    *,
+    jobs: int = 1,
+    cache: ResultCache | None = None,
+) -> Iterator[FileResult]:
+    """Each file's result, in the order of ``paths``; from ``cache`` when it has one."""
+    cached = {path for path in paths if cache and cache.lookup(path, resolver)}
+    todo = [path for path in paths if path not in cached]
+    workers = min(jobs, max(1, len(todo) // BATCH))
+    if workers > 1 and len(todo) >= MIN_FILES_FOR_POOL:
+        fresh = _in_pool(todo, resolver, job, workers)
+    else:
+        fresh = (run_one(path, resolver, job) for path in todo)
+    for path in paths:
+        if cache is not None and path in cached:
+            yield cache.result(path)
+            continue
+        result = next(fresh)
+        if cache is not None:
+            cache.store(result, resolver)
+        yield result
