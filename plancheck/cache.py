@@ -1,11 +1,17 @@
 """The result cache: a file whose text and whose check are unchanged is not checked again.
 
-An entry is keyed by the file's absolute path and holds a digest of its text, a
-fingerprint of everything else its check depends on (plancheck's version, the schemas
-and vocabularies as loaded, the rules selected, their severities and the settings) and
-the diagnostics found. Any difference in either is a miss. The cache is JSON, never
-pickle, so a cache folder that arrives in a repository cannot run code; a cache that
-cannot be read is ignored and rewritten. Only check uses it: fix always reads afresh.
+An entry is keyed by the file's absolute path and holds the size and a digest of its
+bytes, a fingerprint of everything else its check depends on, and the diagnostics found;
+any difference is a miss. The fingerprint is taken from the inputs as they are on disk:
+plancheck's version, the command-line options, the nearest configuration file's bytes and
+every file of the schema folders in use. That needs no parsing or validation, so a run
+whose files all hit never imports the parser, the rules or pydantic, which is what makes
+a warm run of one file start fast.
+
+Entries are spread over 256 small JSON files by a hash of the path, so that checking one
+file reads one of them. The cache is JSON, never pickle, so a cache folder that arrives
+in a repository cannot run code; a cache file that cannot be read is ignored and
+rewritten. Only check uses the cache: fix always reads afresh.
 """
 
 from __future__ import annotations
@@ -21,26 +27,28 @@ from typing import TYPE_CHECKING, Any
 from plancheck import __version__
 from plancheck.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from plancheck.document import Span, split_lines
+from plancheck.results import FileResult
+from plancheck.sources import ConfigError, builtin_schema_dir, nearest_config, read_table
 
 if TYPE_CHECKING:
-    from plancheck.checker import FileResult
-    from plancheck.options import FileOptions, Resolver
+    from plancheck.sources import Options
 
 CACHE_DIR = ".plancheck_cache"
-_FORMAT = 1  # bump when an entry's layout changes
+_FORMAT = 2  # bump when an entry's layout changes
 
 
-def digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def default_folder(start: Path | None = None) -> Path:
     """`.plancheck_cache/` beside the nearest configuration file, else in ``start``."""
-    from plancheck.config import find_config
-
     folder = (start or Path.cwd()).resolve()
-    config = find_config(folder)
-    return (config.root if config else folder) / CACHE_DIR
+    try:
+        config = nearest_config(folder)
+    except ConfigError:
+        config = None  # the run itself reports it
+    return (config.parent if config else folder) / CACHE_DIR
 
 
 def _span(span: Span) -> list[int]:
@@ -87,18 +95,84 @@ def _from_data(path: str, data: dict[str, Any]) -> Diagnostic:
     )
 
 
-class ResultCache:
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.file = folder / __version__ / "results.json"
-        self._entries = self._load()
-        self._fingerprints: dict[tuple[object, ...], str] = {}
-        self._hits: dict[str, list[Diagnostic]] = {}
-        self._changed = False
+def _folder_digest(folder: Path) -> str:
+    """A digest of every file below ``folder`` (names and bytes)."""
+    h = hashlib.blake2b(digest_size=16)
+    if folder.is_dir():
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            h.update(str(path.relative_to(folder)).encode("utf-8", "surrogateescape") + b"\0")
+            h.update(path.read_bytes() + b"\0")
+    return h.hexdigest()
 
-    def _load(self) -> dict[str, Any]:
+
+class ResultCache:
+    def __init__(self, folder: Path, options: Options) -> None:
+        self.folder = folder
+        self.options = options
+        self._root = folder / __version__
+        self._buckets: dict[str, dict[str, Any]] = {}
+        self._changed: set[str] = set()
+        self._fingerprints: dict[Path | None, str | None] = {}
+        self._configs: dict[Path, Path | None] = {}
+        self._hits: dict[str, list[Diagnostic]] = {}
+
+    # -- what a check depends on besides the text
+
+    def _config_file(self, path: str) -> Path | None:
+        if self.options.isolated:
+            return None
+        if self.options.config is not None:
+            return self.options.config.resolve()
+        folder = Path(path).resolve().parent
+        if folder not in self._configs:
+            self._configs[folder] = nearest_config(folder)
+        return self._configs[folder]
+
+    def fingerprint(self, path: str) -> str | None:
+        """None when the configuration cannot be read: the run reports that."""
         try:
-            with self.file.open(encoding="utf-8") as handle:
+            config = self._config_file(path)
+        except ConfigError:
+            return None
+        if config not in self._fingerprints:
+            self._fingerprints[config] = self._fingerprint(config)
+        return self._fingerprints[config]
+
+    def _fingerprint(self, config: Path | None) -> str | None:
+        options = self.options
+        folders = [builtin_schema_dir(), *(p.resolve() for p in options.schema_paths)]
+        material: list[object] = [
+            __version__,
+            _FORMAT,
+            [options.schema_id, options.select, options.ignore, options.isolated],
+        ]
+        if config is not None:
+            try:
+                table = read_table(config) or {}
+                material += [str(config), config.read_bytes().decode("utf-8", "replace")]
+            except (ConfigError, OSError):
+                return None
+            extra = table.get("schema-paths", [])
+            if isinstance(extra, list):
+                folders += [config.parent / str(p) for p in extra]
+        try:
+            material += [[str(f), _folder_digest(f)] for f in folders]
+        except OSError:
+            return None
+        return digest(json.dumps(material, default=str).encode())
+
+    # -- entries
+
+    def _bucket(self, key: str) -> dict[str, Any]:
+        name = digest(key.encode("utf-8", "surrogateescape"))[:2]
+        if name not in self._buckets:
+            self._buckets[name] = self._load(self._root / f"{name}.json")
+        return self._buckets[name]
+
+    @staticmethod
+    def _load(file: Path) -> dict[str, Any]:
+        try:
+            with file.open(encoding="utf-8") as handle:
                 data = json.load(handle)
         except (OSError, ValueError):
             return {}
@@ -106,98 +180,73 @@ class ResultCache:
         entries = data.get("entries") if ok else None
         return entries if isinstance(entries, dict) else {}
 
-    def fingerprint(self, use: FileOptions) -> str:
-        """A digest of what a check depends on besides the text, computed once per
-        configuration (the schema dump is the costly part)."""
-        # The schemas dict lives as long as the resolver; the rest is keyed by value,
-        # since per-file ignores make a new RuleSet per file.
-        key = (
-            id(use.schemas),
-            use.schema_id,
-            tuple(r.code for r in use.rules.rules),
-            tuple(sorted(use.rules.severity.items())),
-            use.settings.model_dump_json(),
-        )
-        found = self._fingerprints.get(key)
-        if found is None:
-            vocabularies = {
-                f"{schema.id}:{tag.key}": vocabulary.model_dump(mode="json")
-                for schema in use.schemas.values()
-                for tag in schema.tags
-                if (vocabulary := schema.vocabulary(tag.key)) is not None
-            }
-            material = {
-                "version": __version__,
-                "format": _FORMAT,
-                "schemas": {k: s.model_dump(mode="json") for k, s in sorted(use.schemas.items())},
-                "vocabularies": vocabularies,
-                "schema_id": use.schema_id,
-                "rules": [r.code for r in use.rules.rules],
-                "severity": sorted((k, v.value) for k, v in use.rules.severity.items()),
-                "settings": use.settings.model_dump(mode="json"),
-            }
-            blob = json.dumps(material, sort_keys=True).encode()
-            found = hashlib.blake2b(blob, digest_size=16).hexdigest()
-            self._fingerprints[key] = found
-        return found
-
-    def lookup(self, path: str, resolver: Resolver) -> bool:
+    def lookup(self, path: str) -> bool:
         """Whether ``path`` can be answered from the cache (then :meth:`result` does)."""
-        from plancheck.files import Source, read
-
-        entry = self._entries.get(os.path.abspath(path))
-        if not isinstance(entry, dict):
-            return False
-        use = resolver.for_path(path)
-        if entry.get("fingerprint") != self.fingerprint(use):
-            return False
-        got = read(path, None, max_size=use.settings.max_file_size)
-        if not isinstance(got, Source) or digest(got.text) != entry.get("digest"):
+        key = os.path.abspath(path)
+        entry = self._bucket(key).get(key)
+        if not isinstance(entry, dict) or entry.get("fingerprint") != self.fingerprint(path):
             return False
         try:
+            if os.stat(path).st_size != entry.get("size"):
+                return False
+            with open(path, "rb") as handle:
+                if digest(handle.read()) != entry.get("digest"):
+                    return False
             self._hits[path] = [_from_data(path, d) for d in entry["diagnostics"]]
-        except (KeyError, TypeError, ValueError):
-            return False  # an entry from a damaged cache file: check the file again
+        except (OSError, KeyError, TypeError, ValueError):
+            return False  # gone, unreadable, or an entry from a damaged cache file
         return True
 
     def result(self, path: str) -> FileResult:
         """The cached result of a file :meth:`lookup` found, with its lines when there
         are diagnostics to show them with."""
-        from plancheck.checker import FileResult
-        from plancheck.files import Source, read
-
         diagnostics = self._hits.pop(path)
         lines: tuple[str, ...] = ()
         if diagnostics:
-            got = read(path)
-            lines = tuple(split_lines(got.text)) if isinstance(got, Source) else ()
+            with contextlib.suppress(OSError, UnicodeDecodeError), open(path, "rb") as handle:
+                lines = tuple(split_lines(handle.read().decode("utf-8")))
         return FileResult(path, diagnostics, lines, True)
 
-    def store(self, result: FileResult, resolver: Resolver) -> None:
+    def store(self, result: FileResult) -> None:
         if not result.complete or result.digest is None:
             return  # unreadable files and internal errors are tried again next time
-        self._entries[os.path.abspath(result.path)] = {
+        fingerprint = self.fingerprint(result.path)
+        if fingerprint is None:
+            return
+        try:
+            size = os.stat(result.path).st_size
+        except OSError:
+            return
+        key = os.path.abspath(result.path)
+        self._bucket(key)[key] = {
+            "size": size,
             "digest": result.digest,
-            "fingerprint": self.fingerprint(resolver.for_path(result.path)),
+            "fingerprint": fingerprint,
             "diagnostics": [_to_data(d) for d in result.diagnostics],
         }
-        self._changed = True
+        self._changed.add(digest(key.encode("utf-8", "surrogateescape"))[:2])
 
     def save(self) -> None:
-        """Write the cache atomically; a cache that cannot be written is only a
-        slower next run, never an error."""
+        """Write the buckets that changed, each atomically; a cache that cannot be
+        written is only a slower next run, never an error."""
         if not self._changed:
             return
         with contextlib.suppress(OSError):
-            self.file.parent.mkdir(parents=True, exist_ok=True)
+            self._root.mkdir(parents=True, exist_ok=True)
             marker = self.folder / ".gitignore"
             if not marker.exists():
                 marker.write_text("# Created by plancheck.\n*\n", encoding="utf-8")
-            handle, temporary = tempfile.mkstemp(dir=self.file.parent, suffix=".tmp")
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as out:
-                    json.dump({"format": _FORMAT, "entries": self._entries}, out)
-                os.replace(temporary, self.file)
-            finally:
-                if os.path.exists(temporary):
-                    os.unlink(temporary)
+            for name in sorted(self._changed):
+                self._write(self._root / f"{name}.json", self._buckets[name])
+        self._changed.clear()
+
+    @staticmethod
+    def _write(file: Path, entries: dict[str, Any]) -> None:
+        handle, temporary = tempfile.mkstemp(dir=file.parent, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump({"format": _FORMAT, "entries": entries}, out)
+            os.replace(temporary, file)
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)

@@ -12,50 +12,23 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from plancheck import pool
 from plancheck.cache import digest
 from plancheck.diagnostics import Diagnostic
 from plancheck.document import split_lines
-from plancheck.files import START, STDIN, Source, discover, read
-from plancheck.fixer import FixResult, fix_text, write_atomic
+from plancheck.files import START, STDIN, Source, read
+from plancheck.fixer import fix_text, write_atomic
 from plancheck.linter import RuleSet, lint
 from plancheck.options import FileOptions, Options, Resolver
 from plancheck.parser import parse
+from plancheck.results import FileResult, Job
 from plancheck.rules.document import internal_error
 
 if TYPE_CHECKING:
     from plancheck.cache import ResultCache
-
-
-@dataclass(frozen=True, slots=True)
-class FileResult:
-    path: str
-    diagnostics: list[Diagnostic]  # after fixing, what remains
-    lines: tuple[str, ...]  # the text's lines, when there are diagnostics to show
-    readable: bool
-    original: str | None = None  # the text as read, when it was fixed
-    fixed: FixResult | None = None
-    written: bool = False
-    failed: bool = False  # plancheck itself failed on this file (internal-error)
-    digest: str | None = None  # of the bytes checked, for the cache
-
-    @property
-    def complete(self) -> bool:
-        """Whether the file was read and every rule ran on it."""
-        return self.readable and not self.failed
-
-
-@dataclass(frozen=True, slots=True)
-class Job:
-    """What a run does to each file; the same value goes to every worker process."""
-
-    fix: bool = False
-    unsafe: bool = False
-    write: bool = True
-    stdin: bytes | None = None
-    stdin_filename: str | None = None
 
 
 def _unreadable(problem: Diagnostic, rules: RuleSet) -> FileResult:
@@ -121,27 +94,12 @@ def run_one(path: str, resolver: Resolver, job: Job) -> FileResult:
         result = _fix(got, use, job, from_stdin) if job.fix else _lint(got, use)
     except Exception as exc:
         return crashed(got.path, exc)
-    return replace(result, digest=digest(got.text))
+    return replace(result, digest=digest(got.text.encode("utf-8", "surrogatepass")))
 
 
-def run_paths(
-    paths: Sequence[str],
-    resolver: Resolver,
-    job: Job,
-    *,
-    jobs: int = 1,
-    cache: ResultCache | None = None,
-    on_start: Callable[[int], None] | None = None,
-) -> Iterator[FileResult]:
-    """Every file found under ``paths``, checked or fixed, in the order found;
-    ``on_start`` hears how many files there are before the first is done."""
-    from plancheck.pool import run_all
-
-    found = list(discover(paths, resolver.excluded))
-    if on_start is not None:
-        on_start(len(found))
-    use_cache = cache if not job.fix else None
-    yield from run_all(found, resolver, job, jobs=jobs, cache=use_cache)
+def _given(resolver: Resolver | None) -> Callable[[], Resolver]:
+    chosen = resolver or Resolver(Options())
+    return lambda: chosen
 
 
 def check_paths(
@@ -155,8 +113,9 @@ def check_paths(
     on_start: Callable[[int], None] | None = None,
 ) -> Iterator[FileResult]:
     job = Job(stdin=stdin, stdin_filename=stdin_filename)
-    resolver = resolver or Resolver(Options())
-    yield from run_paths(paths, resolver, job, jobs=jobs, cache=cache, on_start=on_start)
+    yield from pool.run_paths(
+        paths, _given(resolver), job, jobs=jobs, cache=cache, on_start=on_start
+    )
 
 
 def fix_paths(
@@ -173,5 +132,4 @@ def fix_paths(
     """Fix each file; with ``write``, replace the files that changed (only those).
     Standard input is never written: the caller prints the fixed text."""
     job = Job(fix=True, unsafe=unsafe, write=write, stdin=stdin, stdin_filename=stdin_filename)
-    resolver = resolver or Resolver(Options())
-    yield from run_paths(paths, resolver, job, jobs=jobs, on_start=on_start)
+    yield from pool.run_paths(paths, _given(resolver), job, jobs=jobs, on_start=on_start)

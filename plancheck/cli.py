@@ -10,6 +10,7 @@ import importlib
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
 
@@ -19,9 +20,10 @@ from plancheck import __version__
 
 if TYPE_CHECKING:
     from plancheck.cache import ResultCache
-    from plancheck.checker import FileResult
     from plancheck.options import Resolver
+    from plancheck.results import FileResult
     from plancheck.schema import Schema
+    from plancheck.sources import Options
 
 EXIT_OK = 0  # no finding at error severity
 EXIT_FINDINGS = 1  # at least one error-severity finding
@@ -63,7 +65,6 @@ class LazyGroup(click.Group):
     # command name -> "module:attribute"
     lazy: ClassVar[dict[str, str]] = {
         "vocab": "plancheck.vocab_cli:vocab",
-        "lsp": "plancheck.lsp.command:lsp",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -127,12 +128,12 @@ def _run_options(command: Callable[..., None]) -> Callable[..., None]:
     return command
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Run:
     """A check or fix run as the shared options describe it."""
 
     paths: tuple[str, ...]
-    resolver: Resolver
+    options: Options
     stdin: bytes | None
     stdin_filename: str | None
     unsafe_fixes: bool
@@ -140,12 +141,24 @@ class _Run:
     exit_non_zero_on_fix: bool
     jobs: int
 
+    @cached_property
+    def resolver(self) -> Resolver:
+        """Made on first use: a run answered from the cache never loads configuration,
+        schemas or rules. A bad selector or configuration ends the run with status 2."""
+        from plancheck.config import ConfigError
+        from plancheck.linter import RuleSet, SelectorError
+        from plancheck.options import Resolver
+
+        try:
+            RuleSet.from_selectors(self.options.select, self.options.ignore)
+            return Resolver(self.options)
+        except (SelectorError, ConfigError) as exc:
+            raise Failure(str(exc)) from None
+
 
 def _prepare(run: dict[str, Any]) -> _Run:
-    from plancheck.config import ConfigError
-    from plancheck.linter import RuleSet, SelectorError
-    from plancheck.options import Options, Resolver
     from plancheck.pool import default_jobs
+    from plancheck.sources import Options
 
     options = Options(
         schema_id=run["schema_id"],
@@ -155,15 +168,10 @@ def _prepare(run: dict[str, Any]) -> _Run:
         config=run["config_file"],
         isolated=run["isolated"],
     )
-    try:
-        RuleSet.from_selectors(options.select, options.ignore)  # say a bad name at once
-        resolver = Resolver(options)
-    except (SelectorError, ConfigError) as exc:
-        raise Failure(str(exc)) from None
     stdin = sys.stdin.buffer.read() if "-" in run["paths"] else None
     return _Run(
         run["paths"],
-        resolver,
+        options,
         stdin,
         run["stdin_filename"],
         run["unsafe_fixes"],
@@ -183,35 +191,27 @@ def _results(
 ) -> Iterator[FileResult]:
     """Check or fix the run's files; a configuration or schema problem met on the way
     (they are read per folder) ends the run with status 2."""
-    from plancheck.checker import check_paths, fix_paths
-    from plancheck.config import ConfigError
-    from plancheck.linter import SelectorError
-    from plancheck.options import UnknownSchema
-    from plancheck.schema import SchemaError
+    from plancheck.pool import run_paths
+    from plancheck.results import Job
+    from plancheck.sources import InputError
 
+    job = Job(
+        fix=fix,
+        unsafe=run.unsafe_fixes,
+        write=write,
+        stdin=run.stdin,
+        stdin_filename=run.stdin_filename,
+    )
     try:
-        if fix:
-            yield from fix_paths(
-                run.paths,
-                run.resolver,
-                unsafe=run.unsafe_fixes,
-                write=write,
-                stdin=run.stdin,
-                stdin_filename=run.stdin_filename,
-                jobs=run.jobs,
-                on_start=on_start,
-            )
-        else:
-            yield from check_paths(
-                run.paths,
-                run.resolver,
-                stdin=run.stdin,
-                stdin_filename=run.stdin_filename,
-                jobs=run.jobs,
-                cache=cache,
-                on_start=on_start,
-            )
-    except (ConfigError, SchemaError, SelectorError, UnknownSchema) as exc:
+        yield from run_paths(
+            run.paths,
+            lambda: run.resolver,
+            job,
+            jobs=run.jobs,
+            cache=cache,
+            on_start=on_start,
+        )
+    except InputError as exc:
         raise Failure(str(exc)) from None
 
 
@@ -286,7 +286,8 @@ def check(
     from plancheck.reporters.fixes import applied
 
     run = _prepare(shared)
-    cache = None if no_cache or apply_fixes else ResultCache(cache_dir or default_folder())
+    folder = cache_dir or default_folder()
+    cache = None if no_cache or apply_fixes else ResultCache(folder, run.options)
     out = output_file.open("w", encoding="utf-8") if output_file else None
     use_color = False if out else (sys.stdout.isatty() if color is None else color)
     reporter = (statistics_reporter if show_statistics else REPORTERS[output_format])(use_color)

@@ -9,7 +9,6 @@ a `[tool.plancheck]` table does not count). `--config FILE` uses one file for ev
 from __future__ import annotations
 
 import fnmatch
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -17,15 +16,12 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from plancheck.diagnostics import Severity
+from plancheck.sources import ConfigError as ConfigError  # re-exported: callers know it here
+from plancheck.sources import nearest_config, read_table
 
-CONFIG_NAMES = (".plancheck.toml", "pyproject.toml")
 # 10 MiB: the largest plan in the archive is 46 KB, so a file this big is not a plan
 # (an export, a log, a binary renamed .md), and reading it whole would cost memory and time.
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
-
-
-class ConfigError(Exception):
-    """A configuration file that cannot be used; ``str()`` names the file."""
 
 
 class Settings(BaseModel):
@@ -132,24 +128,9 @@ class Config:
         return found
 
 
-def _table(path: Path) -> dict[str, Any] | None:
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    if path.name == "pyproject.toml":
-        tool = data.get("tool", {})
-        table = tool.get("plancheck") if isinstance(tool, dict) else None
-        return table if isinstance(table, dict) else None
-    return data
-
-
 def load_config(path: Path) -> Config:
     """Load one configuration file; raise :class:`ConfigError` naming it."""
-    table = _table(path)
+    table = read_table(path)
     if table is None:
         if path.name == "pyproject.toml":
             raise ConfigError(f"{path}: has no [tool.plancheck] table")
@@ -169,9 +150,5 @@ def load_config(path: Path) -> Config:
 def find_config(folder: Path) -> Config | None:
     """The nearest configuration at or above ``folder``; callers cache it for a run
     (a language server's run is long, so the cache must not outlive it)."""
-    for directory in (folder, *folder.parents):
-        for name in CONFIG_NAMES:
-            candidate = directory / name
-            if candidate.is_file() and _table(candidate) is not None:
-                return load_config(candidate)
-    return None
+    path = nearest_config(folder)
+    return load_config(path) if path is not None else None

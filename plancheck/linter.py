@@ -13,9 +13,10 @@ from plancheck.document import Document, Span
 from plancheck.rules import ALL_RULES, Context, Rule, lookup
 from plancheck.rules.document import empty_document, internal_error, unused_suppression
 from plancheck.schema import Schema
+from plancheck.sources import InputError
 
 
-class SelectorError(ValueError):
+class SelectorError(InputError, ValueError):
     """A --select or --ignore entry that names no rule."""
 
 

@@ -15,18 +15,8 @@ from plancheck.config import (
 )
 from plancheck.linter import RuleSet, SelectorError
 from plancheck.schema import Schema, SchemaError, load_schemas
-
-
-@dataclass(frozen=True)
-class Options:
-    """The command line's say."""
-
-    schema_id: str | None = None
-    schema_paths: tuple[Path, ...] = ()
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    config: Path | None = None
-    isolated: bool = False
+from plancheck.sources import InputError
+from plancheck.sources import Options as Options  # re-exported: callers know it here
 
 
 @dataclass(frozen=True)
@@ -39,7 +29,7 @@ class FileOptions:
     settings: Settings
 
 
-class UnknownSchema(ValueError):
+class UnknownSchema(InputError, ValueError):
     pass
 
 

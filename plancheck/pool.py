@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
-from plancheck.checker import FileResult, Job, crashed, run_one
+from plancheck.results import FileResult, Job
 
 if TYPE_CHECKING:
     from plancheck.cache import ResultCache
@@ -46,6 +46,8 @@ def _start_worker(resolver: Resolver, job: Job) -> None:
 
 
 def _run_batch(paths: list[str]) -> list[FileResult]:
+    from plancheck.checker import run_one
+
     assert _resolver is not None and _job is not None
     return [run_one(path, _resolver, _job) for path in paths]
 
@@ -80,30 +82,68 @@ def _collect(batch: list[str], future: Future[list[FileResult]]) -> list[FileRes
     try:
         return future.result()
     except BrokenProcessPool as exc:
+        from plancheck.checker import crashed
+
         return [crashed(path, exc) for path in batch]
 
 
 def run_all(
     paths: Sequence[str],
-    resolver: Resolver,
+    resolve: Callable[[], Resolver],
     job: Job,
     *,
     jobs: int = 1,
     cache: ResultCache | None = None,
 ) -> Iterator[FileResult]:
-    """Each file's result, in the order of ``paths``; from ``cache`` when it has one."""
-    cached = {path for path in paths if cache and cache.lookup(path, resolver)}
+    """Each file's result, in the order of ``paths``; from ``cache`` when it has one.
+    The resolver (configuration, schemas, rules) is asked for only if a file needs
+    checking."""
+    cached = {path for path in paths if cache and cache.lookup(path)}
     todo = [path for path in paths if path not in cached]
-    workers = min(jobs, max(1, len(todo) // BATCH))
-    if workers > 1 and len(todo) >= MIN_FILES_FOR_POOL:
-        fresh = _in_pool(todo, resolver, job, workers)
-    else:
-        fresh = (run_one(path, resolver, job) for path in todo)
+    fresh: Iterator[FileResult] = iter(())
+    if todo:
+        from plancheck.checker import run_one
+
+        resolver = resolve()
+        workers = min(jobs, max(1, len(todo) // BATCH))
+        if workers > 1 and len(todo) >= MIN_FILES_FOR_POOL:
+            fresh = _in_pool(todo, resolver, job, workers)
+        else:
+            fresh = (run_one(path, resolver, job) for path in todo)
     for path in paths:
         if cache is not None and path in cached:
             yield cache.result(path)
             continue
         result = next(fresh)
         if cache is not None:
-            cache.store(result, resolver)
+            cache.store(result)
         yield result
+
+
+def _found(paths: Sequence[str], resolve: Callable[[], Resolver]) -> list[str]:
+    """The files to check. Files named one by one need no configuration to be found,
+    so a run answered from the cache does not load it."""
+    if all(p != "-" and os.path.isfile(p) for p in paths):
+        return list(paths)
+    from plancheck.files import discover
+
+    return list(discover(paths, resolve().excluded))
+
+
+def run_paths(
+    paths: Sequence[str],
+    resolve: Callable[[], Resolver],
+    job: Job,
+    *,
+    jobs: int = 1,
+    cache: ResultCache | None = None,
+    on_start: Callable[[int], None] | None = None,
+) -> Iterator[FileResult]:
+    """Every file found under ``paths``, checked or fixed, in the order found;
+    ``resolve`` gives the resolver, called only when a file needs it, and ``on_start``
+    hears how many files there are before the first is done."""
+    found = _found(paths, resolve)
+    if on_start is not None:
+        on_start(len(found))
+    use_cache = cache if not job.fix else None
+    yield from run_all(found, resolve, job, jobs=jobs, cache=use_cache)

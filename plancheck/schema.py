@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
+from plancheck.sources import InputError, builtin_schema_dir
 from plancheck.vocabulary import normalize, spelling_key
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ VOCABULARY_FOLDER = "vocabularies"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when PyYAML has it
 
 
-class SchemaError(Exception):
+class SchemaError(InputError):
     """A schema file that cannot be loaded; ``str()`` is the message shown to users."""
 
     def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:
@@ -466,13 +467,6 @@ def load_vocabularies(folders: list[Path] | None = None) -> dict[str, Vocabulary
     for folder in folders or []:
         vocabularies.update(_folder_vocabularies(folder / VOCABULARY_FOLDER))
     return vocabularies
-
-
-def builtin_schema_dir() -> Path:
-    """Where the built-in schemas are: inside the installed package, else the checkout."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "_schemas"
-    return packaged if packaged.is_dir() else here.parent / "schemas"
 
 
 def schema_files(folder: Path) -> list[Path]:

@@ -25,13 +25,11 @@ def tree(tmp_path: Path) -> Path:
     (tmp_path / "plans" / "sub").mkdir(parents=True)
     (tmp_path / "plans" / "a.md").write_text(BROKEN, encoding="utf-8")
     (tmp_path / "plans" / "sub" / "b.md").write_text(BROKEN, encoding="utf-8")
-    find_config.cache_clear()
     return tmp_path
 
 
 def write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
-    find_config.cache_clear()
     return path
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import plancheck.checker
 import plancheck.linter
 import plancheck.pool
 from plancheck.cli import cli
@@ -139,13 +140,13 @@ def test_a_failing_parse_is_an_internal_error(
 def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The files actually checked (not answered from the cache)."""
     seen: list[str] = []
-    real = plancheck.pool.run_one
+    real = plancheck.checker.run_one
 
     def run_one(path: str, *args: object) -> object:
         seen.append(Path(path).name)
         return real(path, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(plancheck.pool, "run_one", run_one)
+    monkeypatch.setattr(plancheck.checker, "run_one", run_one)
     return seen
 
 
@@ -196,7 +197,7 @@ def test_no_cache_and_cache_dir(project: Path, tmp_path: Path, counted: list[str
     run("check", "--cache-dir", str(elsewhere), ".", cwd=project)
     run("check", "--cache-dir", str(elsewhere), ".", cwd=project)
     assert len(counted) == 9
-    assert list(elsewhere.glob("*/results.json"))
+    assert list(elsewhere.glob("*/*.json"))
 
 
 def test_cache_sits_beside_the_nearest_configuration(project: Path) -> None:
@@ -211,12 +212,57 @@ def test_cache_sits_beside_the_nearest_configuration(project: Path) -> None:
 
 def test_a_damaged_cache_is_ignored(project: Path, counted: list[str]) -> None:
     first = run("check", ".", cwd=project)
-    [results] = project.glob(".plancheck_cache/*/results.json")
-    results.write_text('{"format": 1, "entries": {"x": [', encoding="utf-8")
+    buckets = sorted(project.glob(".plancheck_cache/*/*.json"))
+    assert buckets
+    for bucket in buckets:
+        bucket.write_text('{"format": 2, "entries": {"x": [', encoding="utf-8")
     assert run("check", ".", cwd=project) == first
     assert len(counted) == 6
-    entries = results.read_text(encoding="utf-8")
-    assert '"entries"' in entries and len(entries) > 100, "rewritten whole"
+    for bucket in buckets:
+        assert '"entries"' in bucket.read_text(encoding="utf-8"), "rewritten whole"
+    run("check", ".", cwd=project)
+    assert len(counted) == 6
+
+
+def test_a_cache_entry_for_other_bytes_is_a_miss(project: Path, counted: list[str]) -> None:
+    run("check", ".", cwd=project)
+    plan = sorted(project.glob("*.md"))[0]
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("a", "b", 1), encoding="utf-8")  # same size, other bytes
+    assert plan.stat().st_size == len(text.encode("utf-8"))
+    run("check", ".", cwd=project)
+    assert counted[3:] == [plan.name]
+
+
+def test_a_changed_schema_folder_checks_everything_again(
+    project: Path, tmp_path: Path, counted: list[str]
+) -> None:
+    extra = tmp_path / "schemas"
+    extra.mkdir()
+    run("check", "--schema-path", str(extra), ".", cwd=project)
+    run("check", "--schema-path", str(extra), ".", cwd=project)
+    assert len(counted) == 3
+    (extra / "notes.txt").write_text("a new file in a schema folder\n", encoding="utf-8")
+    run("check", "--schema-path", str(extra), ".", cwd=project)
+    assert len(counted) == 6
+
+
+def test_a_warm_run_of_named_files_loads_no_schema_or_rule(project: Path) -> None:
+    """What makes a cached run of one file start fast: nothing heavy is imported."""
+    plan = sorted(project.glob("*.md"))[0]
+    run("check", plan.name, cwd=project)
+    script = (
+        "import sys\n"
+        "from plancheck.cli import main\n"
+        f"status = main(['check', {plan.name!r}])\n"
+        "heavy = sorted(m for m in ('pydantic', 'markdown_it', 'yaml', 'plancheck.rules',"
+        " 'plancheck.schema', 'plancheck.parser') if m in sys.modules)\n"
+        "print(status, heavy)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=project, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.splitlines()[-1] == "1 []"
 
 
 def test_fix_does_not_use_the_cache(project: Path, counted: list[str]) -> None:

@@ -6,7 +6,7 @@ import difflib
 from collections import Counter
 from collections.abc import Sequence
 
-from plancheck.checker import FileResult
+from plancheck.results import FileResult
 
 
 def applied(result: FileResult) -> str:

@@ -1,0 +1,42 @@
+"""What a run does to each file and what comes back: small values every part of a run
+shares (the engine, the cache, the reporters), free of the parser and the rules so that
+a run answered from the cache never imports them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from plancheck.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from plancheck.fixer import FixResult
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    path: str
+    diagnostics: list[Diagnostic]  # after fixing, what remains
+    lines: tuple[str, ...]  # the text's lines, when there are diagnostics to show
+    readable: bool
+    original: str | None = None  # the text as read, when it was fixed
+    fixed: FixResult | None = None
+    written: bool = False
+    failed: bool = False  # plancheck itself failed on this file (internal-error)
+    digest: str | None = None  # of the bytes checked, for the cache
+
+    @property
+    def complete(self) -> bool:
+        """Whether the file was read and every rule ran on it."""
+        return self.readable and not self.failed
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """What a run does to each file; the same value goes to every worker process."""
+
+    fix: bool = False
+    unsafe: bool = False
+    write: bool = True
+    stdin: bytes | None = None
+    stdin_filename: str | None = None
