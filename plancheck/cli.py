@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
@@ -334,24 +334,30 @@ def fix(show_diff: bool, **shared: Any) -> None:
 
     With `-`, reads standard input and writes the fixed text to standard output.
     """
+    from plancheck.progress import Progress
     from plancheck.reporters.fixes import applied, diff, summary
 
     run = _prepare(shared)
     to_stdout = run.paths == ("-",) and not show_diff
     done: list[FileResult] = []
-    for result in _results(run, fix=True, write=not show_diff):
-        done.append(result)
-        if not result.readable:
-            for d in result.diagnostics:
+    progress = Progress(enabled=not to_stdout)
+    results = _results(run, fix=True, write=not show_diff, on_start=progress.start)
+    for result in progress.track(results):
+        # The summary needs counts, not texts: keep a result without them.
+        slim = replace(result.fixed, source="") if result.fixed is not None else None
+        done.append(replace(result, lines=(), original=None, fixed=slim))
+        for d in result.diagnostics:
+            if not result.readable or d.rule == "internal-error":
                 where = f"{d.path}:{d.span.line}:{d.span.column}"
-                click.echo(f"{where}: {d.code} [{d.rule}] {d.message}", err=True)
+                progress.echo(f"{where}: {d.code} [{d.rule}] {d.message}\n", err=True)
+        if not result.readable:
             continue
         if to_stdout and result.fixed is not None:
             click.echo(result.fixed.source, nl=False)
         if show_diff:
-            click.echo(diff(result), nl=False)
+            progress.echo(diff(result))
         if run.show_fixes:
-            click.echo(applied(result), nl=False, err=to_stdout)
+            progress.echo(applied(result), err=to_stdout)
     verb = "Would fix" if show_diff else "Fixed"
     text = summary(done, unsafe=run.unsafe_fixes, verb=verb)
     click.echo(text, nl=False, err=to_stdout or show_diff)

@@ -133,6 +133,19 @@ def test_a_failing_parse_is_an_internal_error(
     assert "RecursionError: maximum recursion depth exceeded" in line
 
 
+def test_fix_reports_an_internal_error_and_fixes_the_other_files(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(plancheck.linter, "ALL_RULES", (*plancheck.linter.ALL_RULES, BOOM))
+    victim, other = sorted(archive.glob("*formatting.md"))[:2]
+    victim.write_text(victim.read_text(encoding="utf-8") + TRIGGER + "\n", encoding="utf-8")
+    before = other.read_text(encoding="utf-8")
+    code, _, err = run("fix", "--jobs", "2", str(archive))
+    assert code == 2
+    assert f"{victim}:1:1: PC008 [internal-error] rule explode (PC999) failed" in err
+    assert other.read_text(encoding="utf-8") != before, "the other files are fixed"
+
+
 # --- the cache -------------------------------------------------------------------
 
 
