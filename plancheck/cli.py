@@ -65,6 +65,7 @@ class LazyGroup(click.Group):
     # command name -> "module:attribute"
     lazy: ClassVar[dict[str, str]] = {
         "vocab": "plancheck.vocab_cli:vocab",
+        "lsp": "plancheck.lsp.command:lsp",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from plancheck.rules import ALL_RULES
+from plancheck.rules import ALL_RULES, Rule
+
+# Where docs/rules.md is published; editors link each diagnostic to its rule's section.
+RULES_URL = "https://github.com/undp-accelerator-labs/plancheck/blob/main/docs/rules.md"
 
 FAMILIES = {
     "PC0": "Document",
@@ -15,6 +18,16 @@ FAMILIES = {
     "PC5": "Coordinates",
     "PC6": "Formatting",
 }
+
+
+def rule_url(rule: Rule) -> str:
+    """The address of ``rule``'s section in docs/rules.md.
+
+    Each rule's section is headed ``### <name>``, and GitHub's anchor for a heading of
+    lower-case letters and hyphens is the heading itself (the summary table links
+    ``#<name>`` the same way).
+    """
+    return f"{RULES_URL}#{rule.name}"
 
 
 def markdown() -> str:
