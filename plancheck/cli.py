@@ -284,7 +284,6 @@ def check(
     from plancheck.diagnostics import Diagnostic, Severity
     from plancheck.progress import Progress
     from plancheck.reporters import REPORTERS, statistics_reporter
-    from plancheck.reporters.fixes import applied
 
     run = _prepare(shared)
     folder = cache_dir or default_folder()
@@ -306,6 +305,8 @@ def check(
             stuck = _not_converged([result]) or stuck
             changed = changed or (result.fixed is not None and result.fixed.changed)
             if run.show_fixes:
+                from plancheck.reporters.fixes import applied
+
                 progress.echo(applied(result), err=True)
             text = reporter.document(result.diagnostics, result.lines, path=result.path)
             if text:

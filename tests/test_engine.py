@@ -292,6 +292,28 @@ def test_unreadable_files_are_not_cached(project: Path, counted: list[str]) -> N
     assert counted.count("binary.md") == 2
 
 
+def test_a_cold_run_imports_only_what_the_document_needs(tmp_path: Path) -> None:
+    """Geometry, the language server and unused output formats stay unimported."""
+    seed = (ROOT / "seeds" / "learningplan-design.md").read_text(encoding="utf-8")
+    plan = tmp_path / "plan.md"
+    plan.write_text(
+        "".join(line for line in seed.splitlines(keepends=True) if "[[latlng:" not in line),
+        encoding="utf-8",
+    )
+    script = (
+        "import sys\n"
+        "from plancheck.cli import main\n"
+        "main(['check', '--no-cache', 'plan.md'])\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in"
+        " ('shapely', 'numpy', 'countryinfo', 'pygls', 'lsprotocol', 'difflib')"
+        " or m.startswith(('plancheck.lsp', 'plancheck.reporters.'))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.splitlines()[-1] == "['plancheck.reporters.text']"
+
+
 # --- progress --------------------------------------------------------------------
 
 
