@@ -66,6 +66,9 @@ class LazyGroup(click.Group):
     lazy: ClassVar[dict[str, str]] = {
         "vocab": "plancheck.vocab_cli:vocab",
         "lsp": "plancheck.lsp.command:lsp",
+        "new": "plancheck.authoring_cli:new",
+        "parse": "plancheck.authoring_cli:parse_command",
+        "render": "plancheck.authoring_cli:render_command",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:

@@ -152,10 +152,16 @@ def _message(fix: Fix | None) -> str:
 
 
 def write_atomic(path: str, text: str) -> None:
-    """Replace ``path`` with ``text`` (UTF-8) so that a reader sees the old or the new file,
-    never a half-written one; the file keeps its permissions."""
+    """Write ``text`` (UTF-8) to ``path`` so that a reader sees the old or the new file,
+    never a half-written one. An existing file keeps its permissions; a new one gets
+    those a plain ``open`` would give it."""
     target = Path(path)
-    mode = target.stat().st_mode & 0o7777
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     handle, temporary = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
     )

@@ -465,3 +465,27 @@ def locate(lat: float, lng: float, code: str, tolerance_km: float) -> Placement 
     if nearest[1] <= tolerance_km:  # on a coast the low-resolution boundary cuts off
         return Placement(False, distance, nearest[0])
     return Placement(False, distance, None, nearest[0], nearest[1])
+
+
+def reference_point(code: str) -> tuple[float, float] | None:
+    """Where a new document's `latlng` tag points for a country (ISO alpha-3): countryinfo's
+    centroid of the country, or, where that centroid lies outside the country's boundary
+    (the Bahamas, Fiji, Kuwait), a point inside its land; None without data."""
+    record = _atlas().get(code) or {}
+    latlng = record.get("latlng") or []
+    country = _country(code)
+    has_land = country is not None and country.land is not None
+    if len(latlng) == 2:
+        lat, lng = float(latlng[0]), float(latlng[1])
+        placed = locate(lat, lng, code, 0.0)
+        if placed is None or placed.inside or not has_land:
+            return lat, lng  # without a boundary, the centroid is all there is
+    if country is not None and country.land is not None:
+        inside = country.land.representative_point()
+        x = inside.x - 360 if inside.x > 180 else inside.x
+        return round(inside.y, 4), round(x, 4)
+    boxes = EXTENTS.get(code)
+    if boxes:
+        south, west, north, east = boxes[0]
+        return (south + north) / 2, (west + east) / 2
+    return None

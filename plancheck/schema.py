@@ -266,6 +266,23 @@ class SectionSpec(_Model):
     repeatable: bool = False
     max_repeats: Annotated[int, Field(gt=0)] | None = None
     prompts: list[PromptSpec] = Field(default_factory=list)
+    translations: dict[Literal["fr", "es"], str] = Field(
+        default_factory=dict,
+        description="The heading in other languages, by language code, for `plancheck new "
+        "--lang`; each must also be listed in aliases, so that documents using it match.",
+    )
+
+    @model_validator(mode="after")
+    def _translations_are_aliases(self) -> SectionSpec:
+        # align and detect match headings by `heading` and `aliases` only: a translation
+        # missing there would make every scaffold in that language drift.
+        missing = [t for t in self.translations.values() if t not in self.aliases]
+        if missing:
+            raise ValueError(
+                f"section {self.heading!r}: translations not listed in aliases: "
+                + ", ".join(missing)
+            )
+        return self
 
     @cached_property
     def keys(self) -> frozenset[str]:
@@ -362,11 +379,61 @@ def _validation_message(exc: ValidationError) -> tuple[str, tuple[int | str, ...
     return (f"{where}: {text}{more}" if where else f"{text}{more}"), loc
 
 
+# What a schema or vocabulary file may amount to once its YAML aliases are expanded. The
+# largest built-in file has a few thousand nodes; a "billion laughs" file (aliases of
+# aliases) is a few lines that expand to billions, which validation would then walk.
+MAX_EXPANDED_NODES = 1_000_000
+MAX_EXPANDED_CHARS = 50_000_000
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _expanded_size(root: yaml.Node) -> tuple[int, int] | None:
+    """Nodes and scalar characters of the document with its aliases expanded, or None
+    when an alias refers to a node that contains it. An alias is the very node it names,
+    so each node is measured once: the size of a bomb is computed without expanding it.
+    Iterative, since nesting may be deeper than Python's recursion limit."""
+    sizes: dict[int, tuple[int, int]] = {}
+    ancestors: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        key = id(node)
+        if finished:
+            parts = [sizes[id(child)] for child in _children(node)]
+            own = len(node.value) if isinstance(node, yaml.ScalarNode) else 0
+            sizes[key] = (1 + sum(n for n, _ in parts), own + sum(c for _, c in parts))
+            ancestors.discard(key)
+        elif key not in sizes:
+            if key in ancestors:
+                return None
+            ancestors.add(key)
+            stack.append((node, True))
+            stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
+    return sizes[id(root)]
+
+
 def _compose(text: str, path: Path | str, what: str) -> tuple[yaml.Node, dict[str, Any]]:
     try:
         # compose() builds nodes without constructing Python objects: it never runs
         # code, and it keeps the marks we need for line numbers.
         node = yaml.compose(text, Loader=_LOADER)
+        size = _expanded_size(node) if node is not None else (0, 0)
+        if size is None:
+            raise SchemaError(path, "invalid YAML: an alias refers to a node that contains it")
+        if size[0] > MAX_EXPANDED_NODES or size[1] > MAX_EXPANDED_CHARS:
+            raise SchemaError(
+                path,
+                f"invalid YAML: its aliases expand it to {size[0]:,} values and {size[1]:,} "
+                f"characters, above the limits of {MAX_EXPANDED_NODES:,} and "
+                f"{MAX_EXPANDED_CHARS:,} (aliases of aliases?)",
+            )
         data: Any = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -374,6 +441,8 @@ def _compose(text: str, path: Path | str, what: str) -> tuple[yaml.Node, dict[st
         raise SchemaError(
             path, f"invalid YAML: {problem}", mark.line + 1 if mark else None
         ) from None
+    except RecursionError:  # the pure-Python loader on deep nesting (the C one has a limit)
+        raise SchemaError(path, "invalid YAML: nested too deeply") from None
     if not isinstance(data, dict) or node is None:
         raise SchemaError(path, f"a {what} must be a YAML mapping", 1)
     return node, data

@@ -119,6 +119,18 @@ def test_all_registered_fixes_are_declared_fixable() -> None:
     assert {a.rule for a in result.applied} <= fixable
 
 
+def test_write_atomic_creates_a_new_file_with_default_permissions(tmp_path: Path) -> None:
+    path = tmp_path / "new.md"
+    umask = os.umask(0o022)
+    try:
+        write_atomic(str(path), "text\n")
+    finally:
+        os.umask(umask)
+    assert path.read_text(encoding="utf-8") == "text\n"
+    assert path.stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["new.md"]
+
+
 def test_write_atomic_replaces_and_keeps_permissions(tmp_path: Path) -> None:
     path = tmp_path / "plan.md"
     path.write_text("old\n")
