@@ -28,7 +28,13 @@ from plancheck import __version__
 from plancheck.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from plancheck.document import Span, split_lines
 from plancheck.results import FileResult
-from plancheck.sources import ConfigError, builtin_schema_dir, nearest_config, read_table
+from plancheck.sources import (
+    ConfigError,
+    builtin_schema_dir,
+    folder_of,
+    nearest_config,
+    read_table,
+)
 
 if TYPE_CHECKING:
     from plancheck.sources import Options
@@ -123,7 +129,7 @@ class ResultCache:
             return None
         if self.options.config is not None:
             return self.options.config.resolve()
-        folder = Path(path).resolve().parent
+        folder = folder_of(path)
         if folder not in self._configs:
             self._configs[folder] = nearest_config(folder)
         return self._configs[folder]

@@ -172,17 +172,21 @@ def _prepare(run: dict[str, Any]) -> _Run:
         config=run["config_file"],
         isolated=run["isolated"],
     )
-    stdin = sys.stdin.buffer.read() if "-" in run["paths"] else None
-    return _Run(
+    prepared = _Run(
         run["paths"],
         options,
-        stdin,
+        None,
         run["stdin_filename"],
         run["unsafe_fixes"],
         run["show_fixes"],
         run["exit_non_zero_on_fix"],
         run["jobs"] or default_jobs(),
     )
+    if "-" in run["paths"]:
+        # Past the size limit the input is not checked: read no more than that.
+        limit = prepared.resolver.for_path("-").settings.max_file_size
+        prepared.stdin = sys.stdin.buffer.read(limit + 1)
+    return prepared
 
 
 def _results(
@@ -228,6 +232,12 @@ def _not_converged(results: Iterable[FileResult]) -> bool:
             err=True,
         )
     return bool(stuck)
+
+
+def _nothing_found(paths: Sequence[str]) -> None:
+    """A mistyped folder must not pass a CI run silently."""
+    where = ", ".join(paths)
+    click.echo(f"plancheck: warning: no Markdown files (*.md, *.markdown) in {where}", err=True)
 
 
 def _incomplete(results: Iterable[FileResult]) -> bool:
@@ -314,6 +324,8 @@ def check(
             text = reporter.document(result.diagnostics, result.lines, path=result.path)
             if text:
                 progress.echo(text, color=use_color, file=out)
+        if not files:
+            _nothing_found(run.paths)
         closing = reporter.finish(everything, files)
         if quiet and output_format in ("full", "concise") and not show_statistics:
             closing = ""  # the summary lines are all there is to finish()
@@ -363,6 +375,8 @@ def fix(show_diff: bool, **shared: Any) -> None:
             progress.echo(diff(result))
         if run.show_fixes:
             progress.echo(applied(result), err=to_stdout)
+    if not done:
+        _nothing_found(run.paths)
     verb = "Would fix" if show_diff else "Fixed"
     text = summary(done, unsafe=run.unsafe_fixes, verb=verb)
     click.echo(text, nl=False, err=to_stdout or show_diff)

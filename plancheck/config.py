@@ -9,6 +9,7 @@ a `[tool.plancheck]` table does not count). `--config FILE` uses one file for ev
 from __future__ import annotations
 
 import fnmatch
+import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -114,7 +115,10 @@ class Config:
     def matches(self, patterns: list[str] | dict[str, Any], path: Path) -> list[str]:
         """The patterns (globs) that match ``path``, relative to the root."""
         try:
-            relative = PurePosixPath(path.resolve().relative_to(self.root).as_posix())
+            # realpath, not Path.resolve(): a link loop found while walking a folder must
+            # not raise here (resolve() raises RuntimeError on one; realpath leaves it be).
+            real = Path(os.path.realpath(path))
+            relative = PurePosixPath(real.relative_to(self.root).as_posix())
         except ValueError:
             relative = PurePosixPath(path.as_posix())
         found = []

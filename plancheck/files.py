@@ -95,8 +95,9 @@ def _too_large(path: str, size: int | None, limit: int) -> Diagnostic:
 
 
 def _position(data: bytes, offset: int) -> Span:
-    """The 1-based line and column (in characters) of byte ``offset``, which follows
-    valid UTF-8; lines are counted as the parser counts them (LF, CRLF and lone CR)."""
+    """The 1-based line and column (in characters) of byte ``offset``; lines are counted
+    as the parser counts them (LF, CRLF and lone CR), and a byte sequence before it that
+    is not UTF-8 counts as one character."""
     lines = split_lines(data[:offset].decode("utf-8", "replace"))
     line, column = len(lines), len(lines[-1]) + 1
     return Span(line, column, line, column + 1)
@@ -108,12 +109,7 @@ def decode(data: bytes, path: str) -> Source | Diagnostic:
         return problem(invalid_encoding, path, "the file is UTF-32; re-save it as UTF-8")
     if data.startswith(UTF16_BOMS):
         return problem(invalid_encoding, path, "the file is UTF-16; re-save it as UTF-8")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        offset = exc.start
-        message = f"not UTF-8: byte 0x{data[offset]:02X} at offset {offset}"
-        return problem(invalid_encoding, path, message, _position(data, offset))
+    # NUL first: binary data is usually not UTF-8 either, and "binary" says more.
     nul = data.find(b"\x00")
     if nul >= 0:
         return problem(
@@ -122,6 +118,12 @@ def decode(data: bytes, path: str) -> Source | Diagnostic:
             f"a NUL byte at offset {nul}: binary data, not text",
             _position(data, nul),
         )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset = exc.start
+        message = f"not UTF-8: byte 0x{data[offset]:02X} at offset {offset}"
+        return problem(invalid_encoding, path, message, _position(data, offset))
     return Source(path, text)
 
 
@@ -149,7 +151,8 @@ def read(path: str, stdin: bytes | None = None, max_size: int | None = None) -> 
     if path == STDIN:
         given = stdin or b""
         if max_size is not None and len(given) > max_size:
-            return _too_large(path, len(given), max_size)
+            # the caller reads a stream only until it passes the limit
+            return _too_large(path, None, max_size)
         return decode(given, path)
     try:
         # O_NONBLOCK: opening a FIFO without a writer must not wait for one.
@@ -170,7 +173,7 @@ def read(path: str, stdin: bytes | None = None, max_size: int | None = None) -> 
             return _too_large(path, info.st_size, max_size)
         if not regular:
             os.set_blocking(handle, True)  # a pipe named on purpose: wait for its writer
-        # A regular file may grow after the stat: read at most one byte over the limit.
+        # A regular file may grow after the stat: stop reading once it passes the limit.
         data = _read_stream(handle, max_size)
     except OSError as exc:
         return problem(unreadable_file, path, f"cannot read: {exc.strerror or exc}")

@@ -15,7 +15,7 @@ from plancheck.config import (
 )
 from plancheck.linter import RuleSet, SelectorError
 from plancheck.schema import Schema, SchemaError, load_schemas
-from plancheck.sources import InputError
+from plancheck.sources import InputError, folder_of
 from plancheck.sources import Options as Options  # re-exported: callers know it here
 
 
@@ -47,7 +47,7 @@ class Resolver:
             return None
         if self._forced is not None:
             return self._forced
-        folder = Path.cwd() if path == "-" else Path(path).resolve().parent
+        folder = Path.cwd() if path == "-" else folder_of(path)
         if folder not in self._configs:
             self._configs[folder] = find_config(folder)
         return self._configs[folder]

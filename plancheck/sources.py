@@ -4,6 +4,7 @@ answered from the cache can tell whether they changed without paying for loading
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,8 @@ def read_table(path: Path) -> dict[str, Any] | None:
             data = tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     if path.name == "pyproject.toml":
@@ -48,6 +51,13 @@ def read_table(path: Path) -> dict[str, Any] | None:
         table = tool.get("plancheck") if isinstance(tool, dict) else None
         return table if isinstance(table, dict) else None
     return data
+
+
+def folder_of(path: str) -> Path:
+    """The absolute folder of a file. realpath, not Path.resolve(): a link loop met while
+    walking a folder must be reported by the reader, not raise here (resolve() raises
+    RuntimeError on one)."""
+    return Path(os.path.realpath(path)).parent
 
 
 def nearest_config(folder: Path) -> Path | None:

@@ -147,6 +147,14 @@ def test_fix_reports_an_internal_error_and_fixes_the_other_files(
     assert other.read_text(encoding="utf-8") != before, "the other files are fixed"
 
 
+def test_a_folder_without_documents_says_so(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a plan\n", encoding="utf-8")
+    for command in ("check", "fix"):
+        code, _, err = run(command, str(tmp_path))
+        assert code == 0
+        assert f"plancheck: warning: no Markdown files (*.md, *.markdown) in {tmp_path}" in err
+
+
 # --- the cache -------------------------------------------------------------------
 
 
@@ -383,3 +391,19 @@ def test_ctrl_c_stops_cleanly_and_leaves_every_file_whole(tmp_path: Path) -> Non
             fixed += 1
     assert fixed and untouched, "the run was interrupted part way"
     assert not [p for p in folder.iterdir() if p.suffix == ".tmp"]
+
+
+def test_standard_input_is_read_only_up_to_the_size_limit(tmp_path: Path) -> None:
+    """An endless stream on standard input is not read to its end."""
+    (tmp_path / ".plancheck.toml").write_text("max-file-size = 1000\n", encoding="utf-8")
+    with open("/dev/zero", "rb") as endless:
+        done = subprocess.run(
+            [sys.executable, "-m", "plancheck", "check", "--output-format", "concise", "-"],
+            stdin=endless,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert done.returncode == 2
+    assert "PC007 [file-too-large] the file is larger than the limit of 1,000 bytes" in done.stdout

@@ -10,6 +10,8 @@ import click
 from plancheck.diagnostics import Diagnostic, Severity
 
 COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+WINDOW = 200  # characters of a long source line shown under a finding
+CONTEXT = 40  # of them, before the finding's start
 
 
 class ConciseReporter:
@@ -44,18 +46,28 @@ class FullReporter(ConciseReporter):
         for d in diagnostics:
             out.append(self.line(d))
             if 0 < d.span.line <= len(lines):
-                text = lines[d.span.line - 1].expandtabs(1)
-                if len(text) > 200:  # long answer paragraphs: show the start only
-                    text = text[:200] + "…"
-                width = len(str(d.span.line))
-                end = d.span.end_column if d.span.end_line == d.span.line else len(text) + 1
-                carets = "^" * max(1, min(end, len(text) + 1) - d.span.column)
-                gutter = self._style(f"{d.span.line} |", fg="blue")
-                out.append(f"  {gutter} {text}")
-                pad = " " * (d.span.column - 1)
-                out.append(f"  {' ' * width} | {pad}{self._style(carets, fg=COLORS[d.severity])}")
+                out += self._source(d, lines[d.span.line - 1])
             out.append("")
         return "".join(o + "\n" for o in out)
+
+    def _source(self, d: Diagnostic, line: str) -> list[str]:
+        """The line with carets under the span; of a long line, a window of WINDOW
+        characters around the span's start, so a 10 MB line prints a few columns."""
+        text = line.expandtabs(1)
+        first = d.span.column - 1  # 0-based
+        last = d.span.end_column - 1 if d.span.end_line == d.span.line else len(text)
+        start = max(0, min(first - CONTEXT, len(text) - WINDOW)) if len(text) > WINDOW else 0
+        shown = text[start : start + WINDOW]
+        prefix = "…" if start else ""
+        suffix = "…" if start + WINDOW < len(text) else ""
+        pad = " " * (len(prefix) + first - start)
+        carets = "^" * max(1, min(last, start + WINDOW) - first)
+        width = len(str(d.span.line))
+        gutter = self._style(f"{d.span.line} |", fg="blue")
+        return [
+            f"  {gutter} {prefix}{shown}{suffix}",
+            f"  {' ' * width} | {pad}{self._style(carets, fg=COLORS[d.severity])}",
+        ]
 
 
 def summary(diagnostics: list[Diagnostic], files: int) -> str:

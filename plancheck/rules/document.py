@@ -77,7 +77,8 @@ def missing_tag_block(ctx: Context) -> Iterator[Finding]:
     doc = ctx.document
     if doc.tags or doc.malformed_tags or not doc.source.strip():
         return
-    after_title = doc.title.span.line + 1 if doc.title else 1
+    # The line after the title, or the title's own line when nothing follows it.
+    after_title = min(doc.title.span.line + 1, len(doc.lines)) if doc.title else 1
     yield Finding(Span(after_title, 1, after_title, 1), "no [[key:value]] tag block found")
 
 

@@ -263,8 +263,9 @@ def tag_order(ctx: Context) -> Iterator[Finding]:
         return
     first = next(i for i, (a, b) in enumerate(zip(tags, ordered, strict=True)) if a is not b)
     block = doc.tag_block
+    tag_lines = {t.span.line for t in tags}  # built once: the block may hold many tags
     only_tags = all(
-        not doc.lines[n - 1].strip() or n in {t.span.line for t in tags}
+        not doc.lines[n - 1].strip() or n in tag_lines
         for n in range(block.line, block.end_line + 1)
     )
     fix = None
