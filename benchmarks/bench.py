@@ -492,6 +492,12 @@ def latency_rows(ctx: Context) -> list[Row]:
     command = ctx.plancheck.check(str(ONE_FILE), jobs=None)
     one = times(repeat_process("one file", command, runs))
     bare = times(repeat_process("python -c pass", [sys.executable, "-c", "pass"], runs))
+    # The same file again with its result cached, as when a hook runs on a file that has
+    # not changed since the last run.
+    cache_dir = ctx.scratch / "one-file-cache"
+    warm_command = ctx.plancheck.check(str(ONE_FILE), jobs=None, cache_dir=cache_dir)
+    subprocess.run(warm_command, capture_output=True, check=False)
+    warm = times(repeat_process("one file, cached", warm_command, runs))
     name = ONE_FILE.relative_to(REPO)
     return [
         Row(
@@ -502,7 +508,15 @@ def latency_rows(ctx: Context) -> list[Row]:
             target="≤ 150 ms",
             met=one.median <= 0.150,
         ),
-        Row("4b", "`python -c pass`, the same interpreter", bare),
+        Row(
+            "4b",
+            f"`plancheck check {name}` with its result in the cache",
+            warm,
+            ratio=f"{warm.median / bare.median:.1f}x `python -c pass`",
+            target="≤ 150 ms",
+            met=warm.median <= 0.150,
+        ),
+        Row("4c", "`python -c pass`, the same interpreter", bare),
     ]
 
 

@@ -112,9 +112,10 @@ def _folder_digest(folder: Path) -> str:
 
 
 class ResultCache:
-    def __init__(self, folder: Path, options: Options) -> None:
+    def __init__(self, folder: Path, options: Options, *, with_lines: bool = True) -> None:
         self.folder = folder
         self.options = options
+        self.with_lines = with_lines  # whether results carry their lines, for the reporter
         self._root = folder / __version__
         self._buckets: dict[str, dict[str, Any]] = {}
         self._changed: set[str] = set()
@@ -205,10 +206,10 @@ class ResultCache:
 
     def result(self, path: str) -> FileResult:
         """The cached result of a file :meth:`lookup` found, with its lines when there
-        are diagnostics to show them with."""
+        are diagnostics to show them with and the reporter shows them."""
         diagnostics = self._hits.pop(path)
         lines: tuple[str, ...] = ()
-        if diagnostics:
+        if diagnostics and self.with_lines:
             with contextlib.suppress(OSError, UnicodeDecodeError), open(path, "rb") as handle:
                 lines = tuple(split_lines(handle.read().decode("utf-8")))
         return FileResult(path, diagnostics, lines, True)

@@ -296,11 +296,14 @@ def check(
     from plancheck.cache import ResultCache, default_folder
     from plancheck.diagnostics import Diagnostic, Severity
     from plancheck.progress import Progress
-    from plancheck.reporters import REPORTERS, statistics_reporter
+    from plancheck.reporters import NEEDS_SOURCE, REPORTERS, statistics_reporter
 
     run = _prepare(shared)
     folder = cache_dir or default_folder()
-    cache = None if no_cache or apply_fixes else ResultCache(folder, run.options)
+    with_lines = output_format in NEEDS_SOURCE and not show_statistics
+    cache = None
+    if not no_cache and not apply_fixes:
+        cache = ResultCache(folder, run.options, with_lines=with_lines)
     out = output_file.open("w", encoding="utf-8") if output_file else None
     use_color = False if out else (sys.stdout.isatty() if color is None else color)
     reporter = (statistics_reporter if show_statistics else REPORTERS[output_format])(use_color)

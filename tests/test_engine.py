@@ -192,6 +192,18 @@ def test_second_run_answers_from_the_cache_with_the_same_report(
     assert second == first
 
 
+@pytest.mark.parametrize("output_format", ["full", "concise", "gitlab", "sarif"])
+def test_a_warm_run_reports_what_a_cold_run_does(
+    project: Path, counted: list[str], output_format: str
+) -> None:
+    cold = run("check", "--no-cache", "--output-format", output_format, ".", cwd=project)
+    run("check", ".", cwd=project)
+    assert len(counted) == 6
+    warm = run("check", "--output-format", output_format, ".", cwd=project)
+    assert len(counted) == 6
+    assert warm == cold
+
+
 def test_a_changed_file_is_checked_again(project: Path, counted: list[str]) -> None:
     run("check", ".", cwd=project)
     changed = sorted(project.glob("*.md"))[1]

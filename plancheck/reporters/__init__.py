@@ -64,3 +64,7 @@ REPORTERS: dict[str, Callable[[bool], Reporter]] = {
     "junit": _lazy("junit", "JunitReporter"),
     "markdown": _lazy("markdown", "MarkdownReporter"),
 }
+
+# The formats that show (or hash) the source lines findings are on; for the others a
+# file answered from the cache is not read again for its lines.
+NEEDS_SOURCE = frozenset({"full", "gitlab"})
