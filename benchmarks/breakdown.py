@@ -1,0 +1,96 @@
+"""Where a run's time goes: the stages of a whole-corpus check, and a cold start's parts.
+
+    python benchmarks/breakdown.py [CORPUS]
+
+Stages are timed in this process with ``time.process_time`` over texts already read, each
+result dropped as soon as it is made (as a run does: holding every parse result at once
+makes the garbage collector's work grow and the parse look slower): markdown-it-py's block
+parse as plancheck configures it, plancheck's parse (that block parse and the walk to the
+document model), then with schema detection, then with every rule. Each is the best of two
+passes. The cold-start parts are timed in a fresh interpreter, one after the other, so that
+each excludes what the ones before it imported.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from plancheck.detect import detect
+from plancheck.linter import lint
+from plancheck.parser import _markdown, parse
+from plancheck.schema import load_schemas
+
+COLD_START = """
+import time
+t = time.process_time
+marks = [("start", t())]
+import click, markdown_it, yaml  # noqa: E401
+marks.append(("click, markdown-it-py, PyYAML", t()))
+import plancheck.schema
+marks.append(("pydantic and the schema models", t()))
+import plancheck.checker
+marks.append(("the rules, configuration and the rest of a check", t()))
+plancheck.schema.load_schemas()
+marks.append(("loading the built-in schemas and vocabularies", t()))
+import shapely
+marks.append(("shapely with numpy (documents with coordinates)", t()))
+for (_, before), (name, after) in zip(marks, marks[1:]):
+    print(f"| {name} | {(after - before) * 1000:.0f} ms |")
+"""
+
+
+def best_of_two(work: Callable[[], None]) -> float:
+    times = []
+    for _ in range(2):
+        start = time.process_time()
+        work()
+        times.append(time.process_time() - start)
+    return min(times)
+
+
+def main() -> None:
+    corpus = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/corpus")
+    texts = [(str(p), p.read_text(encoding="utf-8")) for p in sorted(corpus.rglob("*.md"))]
+    markdown = _markdown()
+    schemas = load_schemas()
+    for path, text in texts[:200]:  # warm the lazily built indexes and geometry first
+        lint(parse(text, path), schemas)
+
+    def floor() -> None:
+        for _, text in texts:
+            markdown.parse(text)
+
+    def parsed() -> None:
+        for path, text in texts:
+            parse(text, path)
+
+    def detected() -> None:
+        for path, text in texts:
+            detect(parse(text, path), schemas)
+
+    def linted() -> None:
+        for path, text in texts:
+            lint(parse(text, path), schemas)
+
+    print(f"{len(texts):,} documents of {corpus}\n")
+    print("| stage (cumulative) | CPU time | x block parse |\n|---|---|---|")
+    base = best_of_two(floor)
+    print(f"| markdown-it-py block parse | {base:.2f} s | 1.00x |")
+    for name, work in (
+        ("plancheck's parse", parsed),
+        ("parse and detection", detected),
+        ("parse, detection and every rule", linted),
+    ):
+        spent = best_of_two(work)
+        print(f"| {name} | {spent:.2f} s | {spent / base:.2f}x |")
+    print("\n| cold start, in order | CPU time |\n|---|---|")
+    sys.stdout.flush()
+    subprocess.run([sys.executable, "-c", COLD_START], check=True)
+
+
+if __name__ == "__main__":
+    main()
