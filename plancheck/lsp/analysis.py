@@ -1,5 +1,6 @@
 """One open document as the server sees it: its text, what applies to it, and the parse,
-schema detection, alignment and findings computed from them (each once, on first use).
+schema detection, alignment and findings computed from them (each once, on first use;
+detection and alignment through the rules' own :class:`~plancheck.rules.base.Context`).
 
 Every feature (diagnostics, code actions, completion, hover) reads an :class:`Analysis`
 of the document's current version, so they all agree on the schema and the positions.
@@ -12,8 +13,8 @@ from functools import cached_property
 
 from pygls.uris import to_fs_path
 
-from plancheck.align import SectionMatch, align
-from plancheck.detect import Detection, detect
+from plancheck.align import SectionMatch
+from plancheck.detect import detect
 from plancheck.diagnostics import Diagnostic
 from plancheck.document import Document
 from plancheck.files import STDIN
@@ -21,6 +22,7 @@ from plancheck.fixer import fix_text
 from plancheck.linter import lint
 from plancheck.options import FileOptions, Resolver
 from plancheck.parser import parse
+from plancheck.rules.base import Context
 from plancheck.schema import Schema, TagSpec
 
 
@@ -40,16 +42,18 @@ class Analysis:
         return self.document.lines
 
     @cached_property
-    def detection(self) -> Detection:
-        return detect(self.document, self.options.schemas, self.options.schema_id)
+    def context(self) -> Context:
+        """What the rules see: the detected schema and the alignment, computed once."""
+        detection = detect(self.document, self.options.schemas, self.options.schema_id)
+        return Context(self.document, detection, self.options.settings)
 
     @property
     def schema(self) -> Schema | None:
-        return self.detection.schema
+        return self.context.schema
 
-    @cached_property
+    @property
     def alignment(self) -> tuple[SectionMatch, ...]:
-        return align(self.document, self.schema) if self.schema else ()
+        return self.context.alignment
 
     @cached_property
     def diagnostics(self) -> list[Diagnostic]:
