@@ -155,10 +155,11 @@ class ResultCache:
         ]
         if config is not None:
             try:
-                table = read_table(config) or {}
-                material += [str(config), config.read_bytes().decode("utf-8", "replace")]
+                raw = config.read_bytes()
+                table = read_table(config, raw) or {}
             except (ConfigError, OSError):
                 return None
+            material += [str(config), raw.decode("utf-8", "replace")]
             extra = table.get("schema-paths", [])
             if isinstance(extra, list):
                 folders += [config.parent / str(p) for p in extra]

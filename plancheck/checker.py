@@ -19,7 +19,7 @@ from plancheck import pool
 from plancheck.cache import digest
 from plancheck.diagnostics import Diagnostic
 from plancheck.document import split_lines
-from plancheck.files import START, STDIN, Source, read
+from plancheck.files import STDIN, Source, problem, read
 from plancheck.fixer import fix_text, write_atomic
 from plancheck.linter import RuleSet, lint
 from plancheck.options import FileOptions, Options, Resolver
@@ -41,9 +41,7 @@ def crashed(path: str, exc: BaseException) -> FileResult:
     where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     at = f" (at {where.filename.rsplit('/', 1)[-1]}:{where.lineno})" if where else ""
     message = f"plancheck failed on this file: {type(exc).__name__}: {exc}{at}; please report it"
-    rule = internal_error
-    diagnostic = Diagnostic(path, START, rule.code, rule.name, rule.severity, message)
-    return FileResult(path, [diagnostic], (), True, failed=True)
+    return FileResult(path, [problem(internal_error, path, message)], (), True)
 
 
 def _lint(source: Source, use: FileOptions) -> FileResult:
@@ -51,8 +49,7 @@ def _lint(source: Source, use: FileOptions) -> FileResult:
     found = lint(
         document, use.schemas, schema_id=use.schema_id, rules=use.rules, settings=use.settings
     )
-    failed = any(d.code == internal_error.code for d in found)
-    return FileResult(source.path, found, document.lines if found else (), True, failed=failed)
+    return FileResult(source.path, found, document.lines if found else (), True)
 
 
 def _fix(source: Source, use: FileOptions, job: Job, from_stdin: bool) -> FileResult:
@@ -68,7 +65,6 @@ def _fix(source: Source, use: FileOptions, job: Job, from_stdin: bool) -> FileRe
     written = job.write and result.changed and result.source != source.text and not from_stdin
     if written:
         write_atomic(source.path, result.source)
-    failed = any(d.code == internal_error.code for d in result.remaining)
     return FileResult(
         source.path,
         result.remaining,
@@ -77,7 +73,6 @@ def _fix(source: Source, use: FileOptions, job: Job, from_stdin: bool) -> FileRe
         original=source.text,
         fixed=result,
         written=written,
-        failed=failed,
     )
 
 

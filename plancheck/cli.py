@@ -149,14 +149,14 @@ class _Run:
     def resolver(self) -> Resolver:
         """Made on first use: a run answered from the cache never loads configuration,
         schemas or rules. A bad selector or configuration ends the run with status 2."""
-        from plancheck.config import ConfigError
-        from plancheck.linter import RuleSet, SelectorError
+        from plancheck.linter import RuleSet
         from plancheck.options import Resolver
+        from plancheck.sources import InputError
 
         try:
             RuleSet.from_selectors(self.options.select, self.options.ignore)
             return Resolver(self.options)
-        except (SelectorError, ConfigError) as exc:
+        except InputError as exc:
             raise Failure(str(exc)) from None
 
 
@@ -356,6 +356,7 @@ def fix(show_diff: bool, **shared: Any) -> None:
     """
     from plancheck.progress import Progress
     from plancheck.reporters.fixes import applied, diff, summary
+    from plancheck.results import INTERNAL_ERROR
 
     run = _prepare(shared)
     to_stdout = run.paths == ("-",) and not show_diff
@@ -367,7 +368,7 @@ def fix(show_diff: bool, **shared: Any) -> None:
         slim = replace(result.fixed, source="") if result.fixed is not None else None
         done.append(replace(result, lines=(), original=None, fixed=slim))
         for d in result.diagnostics:
-            if not result.readable or d.rule == "internal-error":
+            if not result.readable or d.rule == INTERNAL_ERROR:
                 where = f"{d.path}:{d.span.line}:{d.span.column}"
                 progress.echo(f"{where}: {d.code} [{d.rule}] {d.message}\n", err=True)
         if not result.readable:

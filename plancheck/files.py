@@ -8,7 +8,6 @@ to report, and the run goes on with the other files.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from collections.abc import Callable, Iterator, Sequence
@@ -41,11 +40,6 @@ START = Span(1, 1, 1, 1)
 def problem(rule: Rule, path: str, message: str, span: Span = START) -> Diagnostic:
     """A diagnostic of ``rule`` that the core reports itself (no document to check)."""
     return Diagnostic(path, span, rule.code, rule.name, rule.severity, message)
-
-
-def digest(text: str) -> str:
-    """A fingerprint of a file's text (SHA-256 of its UTF-8), to tell whether it changed."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _is_stream(path: str) -> bool:

@@ -12,6 +12,9 @@ from plancheck.diagnostics import Diagnostic
 if TYPE_CHECKING:
     from plancheck.fixer import FixResult
 
+# The name of plancheck.rules.document.internal_error, which this light module cannot import.
+INTERNAL_ERROR = "internal-error"
+
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
@@ -22,8 +25,13 @@ class FileResult:
     original: str | None = None  # the text as read, when it was fixed
     fixed: FixResult | None = None
     written: bool = False
-    failed: bool = False  # plancheck itself failed on this file (internal-error)
     digest: str | None = None  # of the bytes checked, for the cache
+
+    @property
+    def failed(self) -> bool:
+        """Whether plancheck itself failed on this file (an internal-error diagnostic,
+        which is reported even when not selected)."""
+        return any(d.rule == INTERNAL_ERROR for d in self.diagnostics)
 
     @property
     def complete(self) -> bool:

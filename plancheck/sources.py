@@ -34,12 +34,13 @@ class ConfigError(InputError):
     """A configuration file that cannot be used; ``str()`` names the file."""
 
 
-def read_table(path: Path) -> dict[str, Any] | None:
-    """The plancheck table of a configuration file; None for a pyproject.toml without
-    `[tool.plancheck]`."""
+def read_table(path: Path, raw: bytes | None = None) -> dict[str, Any] | None:
+    """The plancheck table of a configuration file (of ``raw``, its bytes, when the
+    caller has read them already); None for a pyproject.toml without `[tool.plancheck]`."""
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+        data = tomllib.loads((path.read_bytes() if raw is None else raw).decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: invalid TOML: not UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except RecursionError:

@@ -246,3 +246,11 @@ def test_deep_nesting_with_the_pure_python_loader(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(plancheck.schema, "_LOADER", yaml.SafeLoader)
     with pytest.raises(SchemaError, match=r"deep\.yaml: invalid YAML: nested too deeply"):
         parse_schema(BASE + "sections: " + "[" * 5000 + "]" * 5000 + "\n", "deep.yaml")
+
+
+def test_a_configuration_that_is_not_utf8_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    (tmp_path / ".plancheck.toml").write_bytes(b'ignore = ["caf\xe9"]\n')
+    (tmp_path / "plan.md").write_text(PLAN, encoding="utf-8")
+    status, err = run(tmp_path, "check", "plan.md")
+    assert status == 2
+    assert err == f"plancheck: error: {tmp_path / '.plancheck.toml'}: invalid TOML: not UTF-8\n"
