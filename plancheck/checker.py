@@ -65,9 +65,13 @@ def _fix(source: Source, use: FileOptions, job: Job, from_stdin: bool) -> FileRe
     written = job.write and result.changed and result.source != source.text and not from_stdin
     if written:
         write_atomic(source.path, result.source)
+    found = result.remaining
+    if result.refused:
+        message = f"plancheck fix did not write this file: {result.refused}; please report it"
+        found = [problem(internal_error, source.path, message), *found]
     return FileResult(
         source.path,
-        result.remaining,
+        found,
         tuple(split_lines(result.source)),
         True,
         original=source.text,

@@ -158,6 +158,24 @@ class Document:
     sections: tuple[Section, ...]
     lines: tuple[str, ...]  # the source split once, as markdown-it-py counts lines
 
+    def structural_lines(self) -> set[int]:
+        """1-based lines that are not the author's prose: the title, tags, headings, section
+        leads, prompts and group markers. The rest (answers, and free text such as a
+        solution's) is prose."""
+        spans = [t.span for t in self.tags] + [m.span for m in self.malformed_tags]
+        if self.title is not None:
+            spans.append(self.title.span)
+        for section in self.sections:
+            spans.append(section.span)
+            if section.lead_span is not None:
+                spans.append(section.lead_span)
+            spans += [p.span for p in section.prompts]
+            for group in section.groups:
+                spans.append(Span(group.span.line, 1, group.span.line, 1))
+                if group.closed:
+                    spans.append(Span(group.span.end_line, 1, group.span.end_line, 1))
+        return {n for span in spans for n in range(span.line, span.end_line + 1)}
+
     def first_tag(self, key: str) -> Tag | None:
         return next((t for t in self.tags if t.key == key), None)
 

@@ -5,6 +5,11 @@ whose edits overlap no edit already taken; a fix that overlaps is left for the n
 which re-parses and re-checks the edited text (so its edits are recomputed against what
 the text has become, never merged blindly). The loop stops when no fixable finding is
 left, when a pass changes nothing, or after ``MAX_PASSES`` (then ``converged`` is False).
+
+Before the fixed text is handed back, the guard compares what a reader sees in it with
+the original (:mod:`plancheck.preserve`): the author's words, their order and boundaries,
+and the tag values. If any fix broke that, none is applied and ``refused`` names the rule
+whose fix did, so that a bug in a rule can never reach an author's file.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plancheck import preserve
 from plancheck.config import DEFAULT_SETTINGS, Settings
 from plancheck.diagnostics import Applicability, Diagnostic, Fix
 from plancheck.document import NEWLINE, Span
@@ -43,6 +49,7 @@ class FixResult:
     passes: int
     converged: bool
     schema_id: str | None = None
+    refused: str | None = None  # why the guard kept the original text, naming the rule
 
     @property
     def changed(self) -> bool:
@@ -126,25 +133,70 @@ def fix_text(
     from plancheck.detect import detect
 
     applied: list[Applied] = []
-    document = parse(source, path)
+    original = document = parse(source, path)
     if schema_id is None:
         found = detect(document, schemas).schema
         schema_id = found.id if found else None
+    history: list[tuple[str, _Selection]] = []  # each pass: the text it fixed, its fixes
     passes = 0
     while True:
         found_now = lint(document, schemas, schema_id=schema_id, rules=rules, settings=settings)
         candidates = [d for d in found_now if fixable(d, unsafe)]
         if not candidates or passes == max_passes:
-            return FixResult(source, tuple(applied), found_now, passes, not candidates, schema_id)
+            break
         starts = line_starts(source)
         chosen = _select(candidates, starts, source)
         fixed = apply_edits(source, chosen.taken)
         if fixed == source:
-            return FixResult(source, tuple(applied), found_now, passes, True, schema_id)
+            candidates = []
+            break
         applied += [Applied(d.code, d.rule, _message(d.fix), d.span) for d in chosen.fixes]
+        history.append((source, chosen))
         source = fixed
         document = parse(source, path)
         passes += 1
+    result = FixResult(source, tuple(applied), found_now, passes, not candidates, schema_id)
+    if not history:
+        return result
+    allowed = _allowed(schemas.get(schema_id) if schema_id else None)
+    if preserve.broken(preserve.read(original), preserve.read(document), allowed) is None:
+        return result
+    refused = _culprit(history, path, allowed)
+    first = lint(original, schemas, schema_id=schema_id, rules=rules, settings=settings)
+    return FixResult(original.source, (), first, 0, True, schema_id, refused)
+
+
+def _allowed(schema: Schema | None) -> frozenset[preserve.Words]:
+    """What a heading or a prompt may become: the schema's texts for them."""
+    if schema is None:
+        return frozenset()
+    texts = [t for s in schema.sections for t in (s.heading, *s.aliases)]
+    texts += [t for s in schema.sections for p in s.prompts for t in (p.text, *p.aliases)]
+    return preserve.allowed_texts(texts)
+
+
+def _culprit(
+    history: list[tuple[str, _Selection]], path: str, allowed: frozenset[preserve.Words]
+) -> str:
+    """Which fix broke the guarantee: the first pass that did, and in it each fix that
+    does on its own (or, if only together, all of that pass's)."""
+    for before_text, chosen in history:
+        before = preserve.read(parse(before_text, path))
+        starts = line_starts(before_text)
+        whole = apply_edits(before_text, chosen.taken)
+        why = preserve.broken(before, preserve.read(parse(whole, path)), allowed)
+        if why is None:
+            continue
+        guilty = []
+        for d in chosen.fixes:
+            alone = apply_edits(before_text, _select([d], starts, before_text).taken)
+            if preserve.broken(before, preserve.read(parse(alone, path)), allowed):
+                guilty.append(d)
+        named = guilty or chosen.fixes
+        rules = ", ".join(sorted({f"{d.code} {d.rule}" for d in named}))
+        where = named[0].span
+        return f"the fix of {rules} at line {where.line} would break the text: {why}"
+    return "the fixes together would break the text"
 
 
 def _message(fix: Fix | None) -> str:

@@ -1,26 +1,19 @@
-"""What the fix tests compare: the words of the answers, and findings per rule."""
+"""What the fix tests compare: the author's words as a reader sees them, and findings per
+rule."""
 
 from __future__ import annotations
 
-import html
-import re
-import unicodedata
 from collections import Counter
 
+from plancheck import preserve
 from plancheck.diagnostics import Diagnostic
 from plancheck.parser import parse
-from plancheck.rules.format import RESIDUE
 
 
-def answer_words(source: str) -> Counter[str]:
-    """Every word of every answer, with entities and editor tags read as what they are."""
-    words: Counter[str] = Counter()
-    for section in parse(source).sections:
-        for answer in [section.intro, *(p.answer for p in section.prompts)]:
-            for block in answer.blocks:
-                text = unicodedata.normalize("NFKC", html.unescape(RESIDUE.sub(" ", block.text)))
-                words.update(re.findall(r"\w+", text))
-    return words
+def answer_words(source: str) -> preserve.Words:
+    """The author's prose as words, in order (see plancheck.preserve): equal before and
+    after a fix when no word was lost, added, moved, glued to or split from another."""
+    return preserve.read(parse(source)).prose
 
 
 def per_rule(found: list[Diagnostic]) -> Counter[str]:

@@ -6,7 +6,16 @@ then list it here.
 
 from __future__ import annotations
 
-from plancheck.rules import coordinates, document, format, prompts, structure, tags, vocabulary
+from plancheck.rules import (
+    coordinates,
+    document,
+    format,
+    html,
+    prompts,
+    structure,
+    tags,
+    vocabulary,
+)
 from plancheck.rules.base import Context, Rule, rule
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -33,8 +42,8 @@ ALL_RULES: tuple[Rule, ...] = (
     prompts.prompt_drift,
     prompts.empty_answer,
     prompts.answer_constraint,
-    format.html_entity,
-    format.html_residue,
+    html.html_entity,
+    html.html_residue,
     format.trailing_whitespace,
     format.line_endings,
     format.bom,

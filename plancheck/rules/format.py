@@ -6,22 +6,13 @@ style: blank lines, list markers and the `****` leads are left as the archive ha
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator
 
-from plancheck.align import MatchKind
 from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
-from plancheck.document import NEWLINE, BlockKind, Document, Span, Tag
+from plancheck.document import NEWLINE, Span, Tag
 from plancheck.rules.base import Context, rule
 
-ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-# Characters an entity may stand for on purpose: turning them back into characters could
-# make markup (`&lt;div&gt;`, `&#42;`) or a new entity (`&amp;copy;`).
-KEEP_ESCAPED = set("<>*_[]`#|~\\")
-ENTITY_AFTER = re.compile(r"[A-Za-z0-9#]+;")
-RESIDUE = re.compile(r"</?(?:div|p|span|br|b|i|u|strong|em|font)\b[^<>]*/?>", re.IGNORECASE)
-BREAK = re.compile(r"<br\b", re.IGNORECASE)
 TRAILING = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+$")
 TRAILING_CHARS = frozenset(" \t\u00a0\u3000") | {chr(c) for c in range(0x2000, 0x200C)}
 # A line that would be a bare block marker once its trailing space is gone: `5.` and `-`
@@ -30,102 +21,6 @@ TRAILING_CHARS = frozenset(" \t\u00a0\u3000") | {chr(c) for c in range(0x2000, 0
 BARE_MARKER = re.compile(r"\s*(?:[-+*]|\d{1,9}[.)]|#{1,6}|>)")
 FIRST_TAGS = ("focal_point", "year", "type")
 LOCATION = ("country", "latlng")
-
-
-def _answer_lines(doc: Document) -> Iterator[tuple[int, str]]:
-    """(1-based line, text) of every line of every answer, code blocks left out."""
-    for section in doc.sections:
-        answers = [section.intro, *(p.answer for p in section.prompts)]
-        for answer in answers:
-            for block in answer.blocks:
-                if block.kind is BlockKind.CODE:
-                    continue
-                for n in range(block.span.line, block.span.end_line + 1):
-                    yield n, doc.lines[n - 1]
-
-
-@rule("PC601", "html-entity", Severity.WARNING, needs_schema=False, fixable=True)
-def html_entity(ctx: Context) -> Iterator[Finding]:
-    """An HTML entity (`&amp;`, `&nbsp;`, `&quot;`, `&#39;`) in an answer or a prompt.
-
-    The platform's export escaped characters that Markdown writes as they are (404 plans
-    have `&amp;`, 54 `&nbsp;`). Readers see the entity in the raw text, and searches miss
-    the word. Fix (safe): the character the entity stands for. Entities that stand for
-    Markdown or HTML syntax (`&lt;`, `&gt;`, `&#42;`, ...) are left alone, since turning
-    them back would create markup. A `&nbsp;` at the end of a line is removed rather than
-    made a trailing no-break space. Prompts that differ from the template are left to
-    prompt-drift, which restores the whole prompt.
-
-    Bad: `COs &amp; the Labs`.
-    Good: `COs & the Labs`.
-    """
-    doc = ctx.document
-    drifting = {
-        pm.prompt.span.line
-        for sm in ctx.alignment
-        for pm in sm.prompts
-        if pm.kind in (MatchKind.FOLDED, MatchKind.NEAR)
-    }
-    prompt_lines = [
-        (n, doc.lines[n - 1])
-        for s in doc.sections
-        for p in s.prompts
-        if p.span.line not in drifting
-        for n in range(p.span.line, p.span.end_line + 1)
-    ]
-    for n, line in sorted({*prompt_lines, *_answer_lines(doc)}):
-        for m in ENTITY.finditer(line):
-            char = html.unescape(m.group())
-            if char == m.group() or char in KEEP_ESCAPED:
-                continue
-            if char == "&" and ENTITY_AFTER.match(line, m.end()):
-                continue  # `&amp;copy;` must not become `&copy;`
-            span = Span(n, m.start() + 1, n, m.end() + 1)
-            shown = {"\u00a0": "a no-break space"}.get(char, repr(char))
-            if char.isspace() and not ENTITY.sub("", line[m.end() :]).strip():
-                # Trailing: as a character it would be trailing whitespace, so it goes,
-                # unless it is what keeps `5.&nbsp;` from becoming an empty list item.
-                if BARE_MARKER.fullmatch(line[: m.start()]):
-                    continue
-                fix = Fix(Applicability.SAFE, f"Remove the trailing {m.group()}", (Edit(span, ""),))
-                yield Finding(span, f"HTML entity {m.group()} at the end of the line", fix)
-                continue
-            fix = Fix(Applicability.SAFE, f"Replace {m.group()} with {shown}", (Edit(span, char),))
-            yield Finding(span, f"HTML entity {m.group()} stands for {shown}", fix)
-
-
-@rule("PC602", "html-residue", Severity.WARNING, needs_schema=False, fixable=True)
-def html_residue(ctx: Context) -> Iterator[Finding]:
-    """HTML left over from the platform's rich-text editor in an answer.
-
-    `<div><br></div>`, `<br>`, `<p>` and their kin (50 plans) are editor markup, not
-    content. Fix (unsafe, because it changes the text's markup): remove the tags and keep
-    the text between them; a `<br>` between two words becomes a space. Group markers
-    (`<div class="group">` and its `</div>`) are structure and never touched.
-
-    Bad: `<div><br></div>` on a line of its own; `first line<br>second line`.
-    Good: the text alone.
-    """
-    lines = ctx.document.lines
-    for n, line in _answer_lines(ctx.document):
-        tags = list(RESIDUE.finditer(line))
-        if not tags:
-            continue
-        shown = "".join(m.group() for m in tags)
-        if not RESIDUE.sub("", line).strip() and n < len(lines):
-            # nothing but editor tags on the line: remove the line itself
-            span = Span(n, 1, n + 1, 1)
-            fix = Fix(Applicability.UNSAFE, "Remove the line of editor HTML", (Edit(span, ""),))
-            yield Finding(Span(n, 1, n, len(line) + 1), f"leftover editor HTML {shown[:60]!r}", fix)
-            continue
-        edits = []
-        for m in tags:
-            before = line[m.start() - 1] if m.start() else " "
-            after = line[m.end()] if m.end() < len(line) else " "
-            joins_words = BREAK.match(m.group()) and not before.isspace() and not after.isspace()
-            edits.append(Edit(Span(n, m.start() + 1, n, m.end() + 1), " " if joins_words else ""))
-        fix = Fix(Applicability.UNSAFE, "Remove the editor's HTML tags", tuple(edits))
-        yield Finding(edits[0].span, f"leftover editor HTML {shown[:60]!r}", fix)
 
 
 @rule("PC603", "trailing-whitespace", Severity.INFO, needs_schema=False, fixable=True)

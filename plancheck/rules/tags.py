@@ -7,10 +7,11 @@ import re
 from collections.abc import Iterator
 
 from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
-from plancheck.document import Document, Span, Tag
+from plancheck.document import Document, MalformedTag, Span, Tag
 from plancheck.rules.base import Context, rule
 from plancheck.rules.coordinates import COUNTRY, coordinate_keys, locations
 from plancheck.schema import TagFormat, TagSpec
+from plancheck.tagvalues import malformed_values
 from plancheck.vocabulary import closest, normalize
 
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
@@ -160,21 +161,38 @@ def tag_syntax(ctx: Context) -> Iterator[Finding]:
 
     A malformed tag is invisible to every tool that reads the archive. Seen in practice:
     a missing bracket (`[[methods:X]`), spaces around key, colon or value
-    (`[[ methods : X ]]`), `=` instead of `:`, and a value broken over two lines.
-    Fix: rewrite the canonical `[[key:value]]`; safe when only spaces change, unsafe
-    otherwise (brackets, separator, joined lines).
+    (`[[ methods : X ]]`), `=` instead of `:`, and a value broken over several lines
+    (often by stray CRs between the terms of a pasted list).
+
+    Fix: rewrite the canonical `[[key:value]]`. Safe when only spaces around the key, the
+    colon or the value change; unsafe otherwise (brackets, separator). A value broken over
+    lines becomes one tag per line, in the tag's place and order (unsafe), since each line
+    is usually a value of its own; a line that stops mid-phrase (`Education on`) is joined
+    to the next with a space (unsafe). A fix never puts the words of two values into one.
 
     Bad: `[[ methods : Pilots ]]`.
     Good: `[[methods:Pilots]]`.
+    Bad: `[[thematic_areas:Data Analysis` / `Technology in Agriculture]]`.
+    Good: `[[thematic_areas:Data Analysis]]` / `[[thematic_areas:Technology in Agriculture]]`.
     """
     for bad in ctx.document.malformed_tags:
-        fix = None
-        if bad.key and bad.value:
-            canonical = f"[[{bad.key}:{bad.value}]]"
-            spaces_only = re.sub(r"\s+", "", bad.raw) == re.sub(r"\s+", "", canonical)
-            applicability = Applicability.SAFE if spaces_only else Applicability.UNSAFE
-            fix = Fix(applicability, f"Rewrite as {canonical}", (Edit(bad.span, canonical),))
-        yield Finding(bad.span, f"malformed tag {bad.raw!r}: {bad.reason}", fix)
+        yield Finding(bad.span, f"malformed tag {bad.raw!r}: {bad.reason}", _rewrite(bad))
+
+
+def _rewrite(bad: MalformedTag) -> Fix | None:
+    if not (bad.key and bad.value):
+        return None
+    if "\n" in bad.raw:
+        values = malformed_values(bad.raw)
+        if not values:
+            return None
+        lines = "\n".join(f"[[{bad.key}:{value}]]" for value in values)
+        what = "one tag per value" if len(values) > 1 else "one line"
+        return Fix(Applicability.UNSAFE, f"Rewrite as {what}", (Edit(bad.span, lines),))
+    canonical = f"[[{bad.key}:{bad.value}]]"
+    spaces_only = re.sub(r"\s+", "", bad.raw) == re.sub(r"\s+", "", canonical)
+    applicability = Applicability.SAFE if spaces_only else Applicability.UNSAFE
+    return Fix(applicability, f"Rewrite as {canonical}", (Edit(bad.span, canonical),))
 
 
 @rule("PC105", "unknown-tag", Severity.WARNING)
