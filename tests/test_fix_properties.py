@@ -3,6 +3,8 @@ ways the corpus is damaged, then fixed; and any text at all through parser and r
 
 from __future__ import annotations
 
+from collections import Counter
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,8 +24,29 @@ pieces = st.one_of(
     words,
     words,
     st.sampled_from(["&amp;", "&nbsp;", "&quot;", "&#39;", "<br>", "&lt;b&gt;", "*", "-", "&"]),
+    # editor HTML, glued to words as the export leaves it (the join below adds spaces,
+    # `glued` removes some)
+    st.sampled_from(
+        [
+            "<div>",
+            "</div>",
+            "<div><br></div>",
+            '<span style="font: &quot;Segoe UI&quot;">',
+            "</span>",
+            "<sub>",
+            "</sub>",
+            "<li>",
+            "<ul>",
+            "</ul>",
+            "&lt;div&gt;",
+            "&amp;lt;br&amp;gt;",
+            "<p>",
+        ]
+    ),
 )
-sentence = st.lists(pieces, min_size=0, max_size=12).map(" ".join)
+sentence = st.tuples(st.lists(pieces, min_size=0, max_size=12), st.integers(0, 2)).map(
+    lambda p: ("" if p[1] == 0 else " ").join(p[0])
+)
 answer = st.lists(sentence, min_size=0, max_size=3).map("\n\n".join)
 
 
@@ -70,7 +93,7 @@ def test_fix_is_idempotent_keeps_answers_and_adds_no_finding(case: tuple[str, Sc
     source, schema = case
     before = lint(parse(source), SCHEMAS, schema_id=schema.id)
     once = fix_text(source, SCHEMAS, schema_id=schema.id)
-    assert once.converged
+    assert once.converged and once.refused is None
     again = fix_text(once.source, SCHEMAS, schema_id=schema.id)
     assert not again.changed and again.source == once.source
     assert answer_words(once.source) == answer_words(source)
@@ -79,10 +102,19 @@ def test_fix_is_idempotent_keeps_answers_and_adds_no_finding(case: tuple[str, Sc
 
 @PROFILE
 @given(documents())
-def test_unsafe_fixes_are_idempotent_too(case: tuple[str, Schema]) -> None:
+def test_unsafe_fixes_keep_the_words_and_are_idempotent_too(case: tuple[str, Schema]) -> None:
     source, schema = case
+    before = lint(parse(source), SCHEMAS, schema_id=schema.id)
     once = fix_text(source, SCHEMAS, schema_id=schema.id, unsafe=True)
-    assert once.converged
+    assert once.converged and once.refused is None
+    assert answer_words(once.source) == answer_words(source)
+    added = new_findings(before, once.remaining)
+    if "html-residue" in once.counts():
+        # An answer written inside editor HTML (`<div>text`) is an HTML block, which the
+        # answer rules do not read; once the markup is gone they read the text, and may
+        # find what was wrong with it all along. Revealed, not added.
+        added -= Counter({"answer-constraint": added["answer-constraint"]})
+    assert not added
     assert not fix_text(once.source, SCHEMAS, schema_id=schema.id, unsafe=True).changed
 
 

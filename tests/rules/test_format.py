@@ -1,4 +1,4 @@
-"""Formatting rules: html-entity, html-residue, trailing-whitespace, line-endings, bom,
+"""Formatting rules: trailing-whitespace, line-endings, bom,
 final-newline, tag-order. Each: a failing case, a passing case and the fixed text."""
 
 from __future__ import annotations
@@ -13,56 +13,6 @@ def only(source: str, rule: str):  # type: ignore[no-untyped-def]
     found = lint_text(source, select=(rule,))
     assert len(found) == 1, found
     return found[0]
-
-
-def test_html_entity_in_an_answer_is_fixed_to_its_character() -> None:
-    source = VALID.replace("waste is not", "waste &amp; litter are not")
-    d = only(source, "html-entity")
-    line = line_of(source, "&amp;")
-    assert (d.span.line, d.span.column, d.span.end_column) == (line, 29, 34)
-    assert d.message == "HTML entity &amp; stands for '&'"
-    assert d.fix is not None and d.fix.applicability is Applicability.SAFE
-    assert apply_fix(source, d) == VALID.replace("waste is not", "waste & litter are not")
-
-
-def test_html_entity_nbsp_and_numeric() -> None:
-    source = VALID.replace("old town.", "old&nbsp;town&#39;s.")
-    found = lint_text(source, select=("html-entity",))
-    assert [d.message for d in found] == [
-        "HTML entity &nbsp; stands for a no-break space",
-        'HTML entity &#39; stands for "\'"',
-    ]
-
-
-def test_html_entity_leaves_markup_escapes_and_drifting_prompts() -> None:
-    source = VALID.replace("waste is not", "&lt;b&gt; &#42; &amp;copy; is not")
-    assert problems(source, "html-entity") == []
-    drifting = VALID.replace("key insights & lessons", "key insights &amp; lessons")
-    assert problems(drifting, "html-entity") == []  # prompt-drift restores the prompt
-    assert problems(drifting, "prompt-drift") != []
-
-
-def test_html_entity_quiet_without_entities() -> None:
-    assert problems(VALID, "html-entity") == []
-
-
-def test_html_residue_line_is_removed() -> None:
-    source = VALID.replace(ANSWER + "\n", ANSWER + "\n<div><br></div>\n")
-    d = only(source, "html-residue")
-    assert (d.span.line, d.span.column) == (line_of(source, "<div><br>"), 1)
-    assert d.fix is not None and d.fix.applicability is Applicability.UNSAFE
-    assert apply_fix(source, d) == VALID
-
-
-def test_html_residue_inline_keeps_the_text() -> None:
-    source = VALID.replace("waste is not collected", "waste<br>is not <span>collected</span>")
-    d = only(source, "html-residue")
-    assert (d.span.line, d.span.column) == (line_of(source, "waste<br>"), 28)
-    assert apply_fix(source, d) == VALID
-
-
-def test_html_residue_leaves_groups_alone() -> None:
-    assert problems(VALID, "html-residue") == []  # VALID has two groups
 
 
 def test_trailing_whitespace() -> None:
@@ -156,15 +106,6 @@ def test_trailing_whitespace_after_a_bare_marker_has_no_fix() -> None:
     source = VALID.replace("2. Collection times", "2.\u00a0\n3. Collection times")
     d = only(source, "trailing-whitespace")
     assert d.span.line == line_of(source, "2.\u00a0") and d.fix is None
-
-
-def test_html_entity_trailing_nbsp_is_removed_unless_it_keeps_a_marker_text() -> None:
-    source = VALID.replace("old town.", "old town.&nbsp;")
-    d = only(source, "html-entity")
-    assert d.message == "HTML entity &nbsp; at the end of the line"
-    assert apply_fix(source, d) == VALID
-    marker = VALID.replace("2. Collection times", "2.&nbsp;\n3. Collection times")
-    assert problems(marker, "html-entity") == []
 
 
 def test_trailing_space_after_an_empty_prompt_marker_is_fixed() -> None:

@@ -98,6 +98,7 @@ def test_tag_syntax_value_over_two_lines() -> None:
     found = lint_text(source, select=("tag-syntax",))
     assert [(d.span.line, d.span.end_line) for d in found] == [(9, 10)]
     assert "runs over 2 lines" in found[0].message
+    assert found[0].fix is not None and found[0].fix.applicability is Applicability.UNSAFE
     fixed = apply_fix(source, found[0])
     assert "[[methods:Pilots and prototypes]]\n[[country:Panama]]" in fixed
 
@@ -120,10 +121,34 @@ def test_unknown_tag_quiet_on_declared_keys() -> None:
     assert problems(VALID, "unknown-tag") == []
 
 
-def test_tag_syntax_value_broken_by_carriage_returns() -> None:
-    source = VALID.replace("[[methods:Pilots]]", "[[methods:Pilots\rSurveys\rMapping]]")
+def test_tag_syntax_value_broken_by_carriage_returns_becomes_one_tag_per_value() -> None:
+    # solution/xfarm_academy_advanced.md: a pasted list, its terms split by lone CRs
+    broken = "[[thematic_areas:Digital Agriculture\rPrecision Farming\rData Analysis]]"
+    source = VALID.replace("[[methods:Pilots]]", broken)
     found = lint_text(source, select=("tag-syntax",))
     assert [(d.span.line, d.span.end_line) for d in found] == [(9, 11)]
     assert "runs over 3 lines" in found[0].message
-    assert found[0].fix is not None
-    assert found[0].fix.edits[0].content == "[[methods:Pilots Surveys Mapping]]"
+    fix = found[0].fix
+    assert fix is not None and fix.applicability is Applicability.UNSAFE
+    assert fix.edits[0].content == (
+        "[[thematic_areas:Digital Agriculture]]\n"
+        "[[thematic_areas:Precision Farming]]\n"
+        "[[thematic_areas:Data Analysis]]"
+    )
+
+
+def test_tag_syntax_value_wrapped_mid_phrase_is_joined_unsafely() -> None:
+    # solution/health_worker_preparedness.md: one value wrapped after a preposition
+    broken = "[[thematic_areas:Education on\nheat-related illnesses]]"
+    source = VALID.replace("[[methods:Pilots]]", broken)
+    (found,) = lint_text(source, select=("tag-syntax",))
+    assert found.fix is not None and found.fix.applicability is Applicability.UNSAFE
+    assert found.fix.edits[0].content == "[[thematic_areas:Education on heat-related illnesses]]"
+
+
+def test_tag_syntax_list_markers_of_a_broken_value_are_dropped() -> None:
+    broken = "[[methods:\u2022 Pilots\n\u2022 Surveys]]"
+    source = VALID.replace("[[methods:Pilots]]", broken)
+    (found,) = lint_text(source, select=("tag-syntax",))
+    assert found.fix is not None
+    assert found.fix.edits[0].content == "[[methods:Pilots]]\n[[methods:Surveys]]"
