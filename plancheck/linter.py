@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from plancheck import suppression
 from plancheck.config import DEFAULT_SETTINGS, Settings
@@ -11,7 +11,13 @@ from plancheck.detect import Detection, detect
 from plancheck.diagnostics import Diagnostic, Finding, Severity
 from plancheck.document import Document, Span
 from plancheck.rules import ALL_RULES, Context, Rule, lookup
-from plancheck.rules.document import empty_document, internal_error, unused_suppression
+from plancheck.rules.document import (
+    empty_document,
+    internal_error,
+    is_plan,
+    not_a_plan,
+    unused_suppression,
+)
 from plancheck.schema import Schema
 from plancheck.sources import InputError
 
@@ -88,6 +94,13 @@ def _run(rule: Rule, ctx: Context, ruleset: RuleSet) -> list[Diagnostic]:
         return [stamp(internal_error, path, finding, ruleset.level(internal_error))]
 
 
+def _at_most_info(d: Diagnostic) -> Diagnostic:
+    """not-a-plan never fails a run, whatever severity the configuration gives it."""
+    if d.code == not_a_plan.code and d.severity is not Severity.INFO:
+        return replace(d, severity=Severity.INFO)
+    return d
+
+
 def lint(
     document: Document,
     schemas: dict[str, Schema],
@@ -102,16 +115,21 @@ def lint(
         # Nothing else can be said of an empty document.
         chosen: Iterable[Rule] = [r for r in ruleset.rules if r is empty_document]
         ctx = Context(document, Detection(None), settings)
+        plan = True
     else:
         ctx = Context(document, detect(document, schemas, schema_id), settings)
+        plan = is_plan(document, ctx.detection)
+        # Of a README beside the plans, only that it is not a plan is said.
         chosen = [
             r
             for r in ruleset.rules
-            if not r.external and (ctx.schema is not None or not r.needs_schema)
+            if not r.external
+            and (ctx.schema is not None or not r.needs_schema)
+            and (plan or r is not_a_plan)
         ]
-    found = [d for r in chosen for d in _run(r, ctx, ruleset)]
+    found = [_at_most_info(d) for r in chosen for d in _run(r, ctx, ruleset)]
     found, unused = suppression.apply(found, document.lines)
-    if unused_suppression in ruleset.rules:
+    if unused_suppression in ruleset.rules and plan:
         level = ruleset.level(unused_suppression)
         found += [stamp(unused_suppression, document.path, f, level) for f in unused]
     return sorted(found, key=lambda d: (d.span, d.code))
