@@ -10,7 +10,7 @@ from plancheck.config import DEFAULT_SETTINGS, Settings
 from plancheck.detect import Detection, detect
 from plancheck.diagnostics import Diagnostic, Finding, Severity
 from plancheck.document import Document, Span
-from plancheck.rules import ALL_RULES, Context, Rule, lookup
+from plancheck.rules import ALL_RULES, BY_CODE, BY_NAME, Context, Rule, lookup
 from plancheck.rules.document import (
     empty_document,
     internal_error,
@@ -26,13 +26,30 @@ class SelectorError(InputError, ValueError):
     """A --select or --ignore entry that names no rule."""
 
 
-def _expand(selectors: Iterable[str]) -> set[str]:
+def _codes(selectors: Iterable[str], missing: list[str]) -> set[str]:
+    """The codes the selectors name; those that name none are added to ``missing``."""
     codes: set[str] = set()
     for s in selectors:
         found = lookup(s.strip())
         if not found:
-            raise SelectorError(f"no rule matches {s.strip()!r}")
+            missing.append(s.strip())
         codes.update(r.code for r in found)
+    return codes
+
+
+def _check(missing: list[str]) -> None:
+    """Report every selector that names no rule at once, each with the nearest rule."""
+    if missing:
+        from plancheck.suggest import unknown  # difflib, only when a selector is wrong
+
+        known = [*BY_NAME, *BY_CODE]
+        raise SelectorError("; ".join(unknown("no rule matches", s, known) for s in missing))
+
+
+def _expand(selectors: Iterable[str]) -> set[str]:
+    missing: list[str] = []
+    codes = _codes(selectors, missing)
+    _check(missing)
     return codes
 
 
@@ -51,11 +68,15 @@ class RuleSet:
         ignore: Iterable[str] = (),
         severity: Mapping[str, Severity] | None = None,
     ) -> RuleSet:
-        chosen = _expand(select) if select else {r.code for r in ALL_RULES}
-        chosen -= _expand(ignore)
+        missing: list[str] = []
+        chosen = _codes(select, missing) if select else {r.code for r in ALL_RULES}
+        chosen -= _codes(ignore, missing)
         overrides = {
-            code: level for key, level in (severity or {}).items() for code in _expand([key])
+            code: level
+            for key, level in (severity or {}).items()
+            for code in _codes([key], missing)
         }
+        _check(missing)
         return cls(tuple(r for r in ALL_RULES if r.code in chosen), overrides)
 
     def without(self, selectors: Iterable[str]) -> RuleSet:

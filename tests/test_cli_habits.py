@@ -183,3 +183,23 @@ def test_the_hooks_use_force_exclude() -> None:
         "plancheck": "plancheck check --force-exclude",
         "plancheck-fix": "plancheck fix --exit-non-zero-on-fix --force-exclude",
     }
+
+
+def test_tests_find_the_shared_folder_from_plancheck_shared(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    probe = "from tests.conftest import CORPUS, absent; print(CORPUS); print(absent('corpus'))"
+    env = {**os.environ, "PLANCHECK_SHARED": str(tmp_path / "elsewhere")}
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    corpus, reason = done.stdout.splitlines()
+    assert corpus == str(tmp_path / "elsewhere" / "corpus")
+    assert reason == (
+        f"{tmp_path / 'elsewhere' / 'corpus'} is absent: put the project's shared folder "
+        "beside the checkout (../shared) or set PLANCHECK_SHARED to its path"
+    )
