@@ -259,12 +259,12 @@ def test_statistics_count_per_rule_and_tag(tmp_path: Path, mini_dir: Path) -> No
     ]
 
 
-def test_readme_lists_every_rule() -> None:
+def test_the_rules_at_a_glance_list_every_rule() -> None:
     from plancheck.rules import ALL_RULES
 
-    readme = (SEEDS.parent / "README.md").read_text(encoding="utf-8")
+    page = (SEEDS.parent / "docs" / "checking.md").read_text(encoding="utf-8")
     for r in ALL_RULES:
-        assert f"| {r.code} | {r.name} | {r.severity.value} |" in readme, r.name
+        assert f"| {r.code} | {r.name} | {r.severity.value} |" in page, r.name
 
 
 def test_rule_all_as_json() -> None:

@@ -150,11 +150,11 @@ def test_unknown_schema_in_config_is_an_error(tree: Path) -> None:
     assert code == 2 and "unknown schema id 'nope'" in out
 
 
-def test_the_readme_example_is_a_valid_configuration(tmp_path: Path) -> None:
+def test_the_documented_example_is_a_valid_configuration(tmp_path: Path) -> None:
     from tests.conftest import ROOT
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    page = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    example = page.split("```toml\n", 1)[1].split("```", 1)[0]
     path = write(tmp_path / "pyproject.toml", example)
     config = load_config(path)
     assert config.data.select == ["PC1", "PC2", "PC3"]
