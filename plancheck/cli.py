@@ -555,6 +555,11 @@ def rule_command(selector: str | None, show_all: bool, output_format: str) -> No
     if show_all == (selector is not None):
         raise Failure("name one rule, or pass --all")
     found = list(ALL_RULES) if show_all else lookup(selector or "")
+    if not show_all and not found:
+        from plancheck.rules import BY_CODE, BY_NAME
+        from plancheck.suggest import unknown
+
+        raise Failure(unknown("no rule matches", selector or "", [*BY_NAME, *BY_CODE]))
     if not show_all and len(found) != 1:
         raise Failure(f"no single rule matches {selector!r}")
     if output_format == "json":

@@ -203,3 +203,12 @@ def test_tests_find_the_shared_folder_from_plancheck_shared(tmp_path: Path) -> N
         f"{tmp_path / 'elsewhere' / 'corpus'} is absent: put the project's shared folder "
         "beside the checkout (../shared) or set PLANCHECK_SHARED to its path"
     )
+
+
+def test_rule_suggests_the_nearest_rule() -> None:
+    assert run("rule", "heading-drfit") == (
+        2,
+        "",
+        "plancheck: error: no rule matches 'heading-drfit', did you mean 'heading-drift'?\n",
+    )
+    assert run("rule", "PC2")[2] == "plancheck: error: no single rule matches 'PC2'\n"
