@@ -93,6 +93,11 @@ def page_path(rule: Rule) -> str:
     return f"{PAGES}/{rule.name}.md"
 
 
+def _other(rule: Rule) -> str:
+    """A severity other than the rule's default, for the example."""
+    return "warning" if rule.severity.value == "error" else "error"
+
+
 def page(rule: Rule) -> str:
     """A rule's page: what it is (its docstring, the user documentation), then how to
     select, ignore, suppress and re-grade it, all from the rule itself."""
@@ -116,7 +121,7 @@ def page(rule: Rule) -> str:
             "",
             f"- Only this rule: `plancheck check --select {rule.name}` (or `{rule.code}`); "
             f"without it: `--ignore {rule.name}`.",
-            f'- Another severity: `severity = {{ {rule.name} = "warning" }}` in the '
+            f'- Another severity: `severity = {{ {rule.name} = "{_other(rule)}" }}` in the '
             "[configuration](../configuration.md).",
             f"- One place: `<!-- plancheck-disable-next-line {rule.name} -->` above the line; "
             f"a whole file: `<!-- plancheck-disable-file {rule.name} -->`.",
