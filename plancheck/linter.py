@@ -139,8 +139,9 @@ def lint(
         plan = True
     else:
         ctx = Context(document, detect(document, schemas, schema_id), settings)
-        plan = is_plan(document, ctx.detection)
-        # Of a README beside the plans, only that it is not a plan is said.
+        # Of a README beside the plans, only that it is not a plan is said; a rule set
+        # without not-a-plan checks every Markdown file as a plan.
+        plan = not_a_plan not in ruleset.rules or is_plan(document, ctx.detection)
         chosen = [
             r
             for r in ruleset.rules

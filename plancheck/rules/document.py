@@ -149,7 +149,9 @@ def not_a_plan(ctx: Context) -> Iterator[Finding]:
     plan: instead of `unknown-schema` and `missing-tag-block` errors, plancheck says so
     once, at info level, and runs no other rule on it. It never fails a run, whatever
     its configured severity or `--fail-on`; leave such files out with `exclude` (and
-    `--force-exclude` for files named on the command line) to silence it.
+    `--force-exclude` for files named on the command line) to silence it. Leaving the
+    rule out (`--ignore not-a-plan`, or a `select` without it) checks every Markdown file
+    as a plan, with the other rules selected.
 
     Bad (reported): a `README.md` of `# Our lab` and `## Installation`.
     Good (not reported): a plan that starts with its title and `[[focal_point:...]]`.

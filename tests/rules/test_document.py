@@ -88,3 +88,13 @@ def test_not_a_plan_stays_info_whatever_the_configured_severity() -> None:
 
 def test_a_forced_schema_makes_any_file_a_plan() -> None:
     assert problems(README, "not-a-plan", schema_id="mini") == []
+
+
+def test_without_not_a_plan_every_markdown_file_is_checked_as_a_plan() -> None:
+    found = lint_text(README, select=("PC0", "PC6"))
+    assert [d.rule for d in found] == ["not-a-plan"]
+    found = lint_text(README, select=("PC001", "trailing-whitespace"))
+    assert [(d.rule, d.span.line) for d in found] == [
+        ("unknown-schema", 1),
+        ("trailing-whitespace", 3),
+    ]
