@@ -92,7 +92,7 @@ def cli() -> None:
 def _run_options(command: Callable[..., None]) -> Callable[..., None]:
     """The options `check` and `fix` share: what to read, which schema, rules and config."""
     options = [
-        click.argument("paths", nargs=-1, required=True),
+        click.argument("paths", nargs=-1),
         click.option("--schema", "schema_id", metavar="ID", help="Use this schema for every file."),
         click.option(
             "--schema-path",
@@ -113,6 +113,11 @@ def _run_options(command: Callable[..., None]) -> Callable[..., None]:
         ),
         click.option("--isolated", is_flag=True, help="Ignore all configuration files."),
         click.option(
+            "--force-exclude",
+            is_flag=True,
+            help="Apply `exclude` to files named on the command line too (for pre-commit).",
+        ),
+        click.option(
             "--jobs",
             "-j",
             type=click.IntRange(min=1),
@@ -124,8 +129,12 @@ def _run_options(command: Callable[..., None]) -> Callable[..., None]:
         click.option(
             "--exit-non-zero-on-fix",
             is_flag=True,
-            help="Exit with status 1 when a file was fixed (for pre-commit hooks).",
+            help="Exit with status 1 when a file was fixed, naming the files (for pre-commit).",
         ),
+        click.option(
+            "--color/--no-color", default=None, help="Colour the output [default: on a TTY]."
+        ),
+        click.option("--quiet", "-q", is_flag=True, help="No summary and no progress bar."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -144,6 +153,7 @@ class _Run:
     show_fixes: bool
     exit_non_zero_on_fix: bool
     jobs: int
+    force_exclude: bool = False
 
     @cached_property
     def resolver(self) -> Resolver:
@@ -181,6 +191,7 @@ def _prepare(run: dict[str, Any]) -> _Run:
         run["show_fixes"],
         run["exit_non_zero_on_fix"],
         run["jobs"] or default_jobs(),
+        run["force_exclude"],
     )
     if "-" in run["paths"]:
         # Past the size limit the input is not checked: read no more than that.
@@ -218,6 +229,7 @@ def _results(
             jobs=run.jobs,
             cache=cache,
             on_start=on_start,
+            force_exclude=run.force_exclude,
         )
     except InputError as exc:
         raise Failure(str(exc)) from None
@@ -245,6 +257,19 @@ def _incomplete(results: Iterable[FileResult]) -> bool:
     return any(not r.complete for r in results)
 
 
+def _statistics(output_format: str) -> Callable[[bool], Any]:
+    """The `--statistics` reporter for an output format: text, or JSON."""
+    from plancheck.reporters import json_statistics_reporter, statistics_reporter
+
+    if output_format == "json":
+        return json_statistics_reporter
+    if output_format in ("full", "concise"):
+        return statistics_reporter
+    raise Failure(
+        f"--statistics is text or JSON; it does not combine with --output-format {output_format}"
+    )
+
+
 def _output_choices() -> list[str]:
     from plancheck.reporters import REPORTERS
 
@@ -264,16 +289,22 @@ def _output_choices() -> list[str]:
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="Write the report to this file instead of standard output.",
 )
-@click.option("--color/--no-color", default=None, help="Colour the output [default: on a TTY].")
 @click.option(
     "--statistics",
     "show_statistics",
     is_flag=True,
-    help="Count findings per rule (and per tag) instead of listing them.",
+    help="Count findings per rule, severity (and tag) instead of listing them; "
+    "text, or JSON with --output-format json.",
 )
 @click.option("--fix", "apply_fixes", is_flag=True, help="Fix what can be fixed, then report.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
-@click.option("--quiet", "-q", is_flag=True, help="Print the findings only, no summary.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 on findings of this severity or above (warning: for a strict CI).",
+)
 @click.option("--no-cache", is_flag=True, help="Check every file, ignoring the cache.")
 @click.option(
     "--cache-dir",
@@ -283,22 +314,26 @@ def _output_choices() -> list[str]:
 def check(
     output_format: str,
     output_file: Path | None,
-    color: bool | None,
     show_statistics: bool,
     apply_fixes: bool,
     exit_zero: bool,
-    quiet: bool,
+    fail_on: str,
     no_cache: bool,
     cache_dir: Path | None,
+    color: bool | None,
+    quiet: bool,
     **shared: Any,
 ) -> None:
-    """Check plan documents (files, folders of *.md, or - for standard input)."""
+    """Check plan documents (files, folders of *.md, or - for standard input; by
+    default the current folder)."""
     from plancheck.cache import ResultCache, default_folder
     from plancheck.diagnostics import Diagnostic, Severity
     from plancheck.progress import Progress
-    from plancheck.reporters import NEEDS_SOURCE, REPORTERS, statistics_reporter
+    from plancheck.reporters import NEEDS_SOURCE, REPORTERS
+    from plancheck.results import failing
 
-    run = _prepare(shared)
+    reporter_for = _statistics(output_format) if show_statistics else REPORTERS[output_format]
+    run = _prepare({**shared, "paths": shared["paths"] or (".",)})
     folder = cache_dir or default_folder()
     with_lines = output_format in NEEDS_SOURCE and not show_statistics
     cache = None
@@ -306,7 +341,7 @@ def check(
         cache = ResultCache(folder, run.options, with_lines=with_lines)
     out = output_file.open("w", encoding="utf-8") if output_file else None
     use_color = False if out else (sys.stdout.isatty() if color is None else color)
-    reporter = (statistics_reporter if show_statistics else REPORTERS[output_format])(use_color)
+    reporter = reporter_for(use_color)
     everything: list[Diagnostic] = []  # the reporters' closing summary needs them all
     files = 0
     incomplete = stuck = changed = False
@@ -342,14 +377,14 @@ def check(
         _finish(EXIT_ERROR)
     if run.exit_non_zero_on_fix and changed:
         _finish(EXIT_FINDINGS)
-    errors = any(d.severity is Severity.ERROR for d in everything)
-    _finish(EXIT_FINDINGS if errors and not exit_zero else EXIT_OK)
+    failed = failing(everything, Severity(fail_on))
+    _finish(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
 
 
 @cli.command()
 @_run_options
 @click.option("--diff", "show_diff", is_flag=True, help="Print a diff; write nothing.")
-def fix(show_diff: bool, **shared: Any) -> None:
+def fix(show_diff: bool, color: bool | None, quiet: bool, **shared: Any) -> None:
     """Fix plan documents in place (safe fixes; --unsafe-fixes for all).
 
     With `-`, reads standard input and writes the fixed text to standard output.
@@ -358,10 +393,13 @@ def fix(show_diff: bool, **shared: Any) -> None:
     from plancheck.reporters.fixes import applied, diff, summary
     from plancheck.results import INTERNAL_ERROR
 
+    if not shared["paths"]:
+        raise Failure("name the files or folders to fix (`plancheck fix .` for this folder)")
     run = _prepare(shared)
     to_stdout = run.paths == ("-",) and not show_diff
+    use_color = sys.stdout.isatty() if color is None else color
     done: list[FileResult] = []
-    progress = Progress(enabled=not to_stdout)
+    progress = Progress(enabled=not to_stdout and not quiet)
     results = _results(run, fix=True, write=not show_diff, on_start=progress.start)
     for result in progress.track(results):
         # The summary needs counts, not texts: keep a result without them.
@@ -376,14 +414,18 @@ def fix(show_diff: bool, **shared: Any) -> None:
         if to_stdout and result.fixed is not None:
             click.echo(result.fixed.source, nl=False)
         if show_diff:
-            progress.echo(diff(result))
+            progress.echo(diff(result, color=use_color), color=use_color)
         if run.show_fixes:
             progress.echo(applied(result), err=to_stdout)
+        elif run.exit_non_zero_on_fix and result.written:
+            # A pre-commit hook that fails because it changed files says which.
+            progress.echo(f"Fixed {result.path}\n", err=to_stdout)
     if not done:
         _nothing_found(run.paths)
     verb = "Would fix" if show_diff else "Fixed"
-    text = summary(done, unsafe=run.unsafe_fixes, verb=verb)
-    click.echo(text, nl=False, err=to_stdout or show_diff)
+    if not quiet:
+        text = summary(done, unsafe=run.unsafe_fixes, verb=verb)
+        click.echo(text, nl=False, err=to_stdout or show_diff)
     changed = any(r.fixed is not None and r.fixed.changed for r in done)
     if _incomplete(done) or _not_converged(done):
         _finish(EXIT_ERROR)
@@ -513,6 +555,11 @@ def rule_command(selector: str | None, show_all: bool, output_format: str) -> No
     if show_all == (selector is not None):
         raise Failure("name one rule, or pass --all")
     found = list(ALL_RULES) if show_all else lookup(selector or "")
+    if not show_all and not found:
+        from plancheck.rules import BY_CODE, BY_NAME
+        from plancheck.suggest import unknown
+
+        raise Failure(unknown("no rule matches", selector or "", [*BY_NAME, *BY_CODE]))
     if not show_all and len(found) != 1:
         raise Failure(f"no single rule matches {selector!r}")
     if output_format == "json":

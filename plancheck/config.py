@@ -132,22 +132,45 @@ class Config:
         return found
 
 
+def _keys() -> list[str]:
+    """The keys a configuration may have, as users write them (with hyphens)."""
+    return [field.alias or name for name, field in FileConfig.model_fields.items()]
+
+
+def _problems(exc: ValidationError) -> list[str]:
+    """Every problem pydantic found, an unknown key with the nearest known one."""
+    from plancheck.suggest import unknown  # difflib, only when a configuration is wrong
+
+    out = []
+    for err in exc.errors(include_url=False):
+        where = ".".join(str(p) for p in err["loc"])
+        if err["type"] == "extra_forbidden" and len(err["loc"]) == 1:
+            out.append(unknown("unknown key", where, _keys()))
+        else:
+            out.append(f"{where}: {err['msg']}")
+    return out
+
+
 def load_config(path: Path) -> Config:
-    """Load one configuration file; raise :class:`ConfigError` naming it."""
+    """Load one configuration file; raise :class:`ConfigError` naming it and every
+    problem in it."""
     table = read_table(path)
     if table is None:
         if path.name == "pyproject.toml":
             raise ConfigError(f"{path}: has no [tool.plancheck] table")
         table = {}
+    if path.name != "pyproject.toml" and isinstance(table.get("tool"), dict):
+        # The pyproject.toml table copied whole: say where its keys go instead of
+        # calling `tool` an unknown key.
+        raise ConfigError(
+            f"{path}: [tool.plancheck] is the table of pyproject.toml; in {path.name} the "
+            "keys go at the top level (remove the [tool.plancheck] line)"
+        )
     try:
         data = FileConfig.model_validate(table)
     except ValidationError as exc:
-        err = exc.errors(include_url=False)[0]
-        where = ".".join(str(p) for p in err["loc"])
-        section = "[tool.plancheck]" if path.name == "pyproject.toml" else ""
-        raise ConfigError(
-            f"{path}: {section}{' ' if section else ''}{where}: {err['msg']}"
-        ) from None
+        section = "[tool.plancheck] " if path.name == "pyproject.toml" else ""
+        raise ConfigError(f"{path}: {section}" + "; ".join(_problems(exc))) from None
     return Config(path, path.parent.resolve(), data)
 
 

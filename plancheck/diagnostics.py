@@ -56,3 +56,8 @@ class Diagnostic:
     message: str
     fix: Fix | None = None
     subject: str | None = None
+
+    @property
+    def safely_fixable(self) -> bool:
+        """Whether plain `plancheck fix` fixes it (what `[*]` marks)."""
+        return self.fix is not None and self.fix.applicability is Applicability.SAFE

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from plancheck import suppression
 from plancheck.config import DEFAULT_SETTINGS, Settings
 from plancheck.detect import Detection, detect
 from plancheck.diagnostics import Diagnostic, Finding, Severity
 from plancheck.document import Document, Span
-from plancheck.rules import ALL_RULES, Context, Rule, lookup
-from plancheck.rules.document import empty_document, internal_error, unused_suppression
+from plancheck.rules import ALL_RULES, BY_CODE, BY_NAME, Context, Rule, lookup
+from plancheck.rules.document import (
+    empty_document,
+    internal_error,
+    is_plan,
+    not_a_plan,
+    unused_suppression,
+)
 from plancheck.schema import Schema
 from plancheck.sources import InputError
 
@@ -20,13 +26,30 @@ class SelectorError(InputError, ValueError):
     """A --select or --ignore entry that names no rule."""
 
 
-def _expand(selectors: Iterable[str]) -> set[str]:
+def _codes(selectors: Iterable[str], missing: list[str]) -> set[str]:
+    """The codes the selectors name; those that name none are added to ``missing``."""
     codes: set[str] = set()
     for s in selectors:
         found = lookup(s.strip())
         if not found:
-            raise SelectorError(f"no rule matches {s.strip()!r}")
+            missing.append(s.strip())
         codes.update(r.code for r in found)
+    return codes
+
+
+def _check(missing: list[str]) -> None:
+    """Report every selector that names no rule at once, each with the nearest rule."""
+    if missing:
+        from plancheck.suggest import unknown  # difflib, only when a selector is wrong
+
+        known = [*BY_NAME, *BY_CODE]
+        raise SelectorError("; ".join(unknown("no rule matches", s, known) for s in missing))
+
+
+def _expand(selectors: Iterable[str]) -> set[str]:
+    missing: list[str] = []
+    codes = _codes(selectors, missing)
+    _check(missing)
     return codes
 
 
@@ -45,11 +68,15 @@ class RuleSet:
         ignore: Iterable[str] = (),
         severity: Mapping[str, Severity] | None = None,
     ) -> RuleSet:
-        chosen = _expand(select) if select else {r.code for r in ALL_RULES}
-        chosen -= _expand(ignore)
+        missing: list[str] = []
+        chosen = _codes(select, missing) if select else {r.code for r in ALL_RULES}
+        chosen -= _codes(ignore, missing)
         overrides = {
-            code: level for key, level in (severity or {}).items() for code in _expand([key])
+            code: level
+            for key, level in (severity or {}).items()
+            for code in _codes([key], missing)
         }
+        _check(missing)
         return cls(tuple(r for r in ALL_RULES if r.code in chosen), overrides)
 
     def without(self, selectors: Iterable[str]) -> RuleSet:
@@ -88,6 +115,13 @@ def _run(rule: Rule, ctx: Context, ruleset: RuleSet) -> list[Diagnostic]:
         return [stamp(internal_error, path, finding, ruleset.level(internal_error))]
 
 
+def _at_most_info(d: Diagnostic) -> Diagnostic:
+    """not-a-plan never fails a run, whatever severity the configuration gives it."""
+    if d.code == not_a_plan.code and d.severity is not Severity.INFO:
+        return replace(d, severity=Severity.INFO)
+    return d
+
+
 def lint(
     document: Document,
     schemas: dict[str, Schema],
@@ -102,16 +136,22 @@ def lint(
         # Nothing else can be said of an empty document.
         chosen: Iterable[Rule] = [r for r in ruleset.rules if r is empty_document]
         ctx = Context(document, Detection(None), settings)
+        plan = True
     else:
         ctx = Context(document, detect(document, schemas, schema_id), settings)
+        # Of a README beside the plans, only that it is not a plan is said; a rule set
+        # without not-a-plan checks every Markdown file as a plan.
+        plan = not_a_plan not in ruleset.rules or is_plan(document, ctx.detection)
         chosen = [
             r
             for r in ruleset.rules
-            if not r.external and (ctx.schema is not None or not r.needs_schema)
+            if not r.external
+            and (ctx.schema is not None or not r.needs_schema)
+            and (plan or r is not_a_plan)
         ]
-    found = [d for r in chosen for d in _run(r, ctx, ruleset)]
+    found = [_at_most_info(d) for r in chosen for d in _run(r, ctx, ruleset)]
     found, unused = suppression.apply(found, document.lines)
-    if unused_suppression in ruleset.rules:
+    if unused_suppression in ruleset.rules and plan:
         level = ruleset.level(unused_suppression)
         found += [stamp(unused_suppression, document.path, f, level) for f in unused]
     return sorted(found, key=lambda d: (d.span, d.code))

@@ -100,5 +100,8 @@ class Resolver:
             for pattern in config.matches(config.data.per_file_ignores, target)
             for rule in config.data.per_file_ignores[pattern]
         ]
-        rules = base.rules.without(ignores) if ignores else base.rules
+        try:
+            rules = base.rules.without(ignores) if ignores else base.rules
+        except SelectorError as exc:
+            raise ConfigError(f"{config.path}: per-file-ignores: {exc}") from None
         return FileOptions(base.schemas, schema_id, rules, base.settings)

@@ -120,9 +120,15 @@ def run_all(
         yield result
 
 
-def _found(paths: Sequence[str], resolve: Callable[[], Resolver]) -> list[str]:
+def _found(
+    paths: Sequence[str], resolve: Callable[[], Resolver], force_exclude: bool = False
+) -> list[str]:
     """The files to check. Files named one by one need no configuration to be found,
-    so a run answered from the cache does not load it."""
+    so a run answered from the cache does not load it, unless ``force_exclude`` asks
+    that `exclude` apply to them too (pre-commit names every changed file)."""
+    if force_exclude:
+        resolver = resolve()
+        paths = [p for p in paths if p == "-" or not resolver.excluded(p)]
     if all(p != "-" and os.path.isfile(p) for p in paths):
         return list(paths)
     from plancheck.files import discover
@@ -138,11 +144,12 @@ def run_paths(
     jobs: int = 1,
     cache: ResultCache | None = None,
     on_start: Callable[[int], None] | None = None,
+    force_exclude: bool = False,
 ) -> Iterator[FileResult]:
     """Every file found under ``paths``, checked or fixed, in the order found;
     ``resolve`` gives the resolver, called only when a file needs it, and ``on_start``
     hears how many files there are before the first is done."""
-    found = _found(paths, resolve)
+    found = _found(paths, resolve, force_exclude)
     if on_start is not None:
         on_start(len(found))
     use_cache = cache if not job.fix else None

@@ -4,16 +4,32 @@ a run answered from the cache never imports them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from plancheck.diagnostics import Diagnostic
+from plancheck.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
     from plancheck.fixer import FixResult
 
-# The name of plancheck.rules.document.internal_error, which this light module cannot import.
+# The names of plancheck.rules.document.internal_error and not_a_plan, which this light
+# module cannot import.
 INTERNAL_ERROR = "internal-error"
+NOT_A_PLAN = "not-a-plan"
+
+# The severities `--fail-on LEVEL` fails a run on: LEVEL and those above it.
+FAIL_ON = {
+    Severity.ERROR: frozenset({Severity.ERROR}),
+    Severity.WARNING: frozenset({Severity.ERROR, Severity.WARNING}),
+    Severity.INFO: frozenset(Severity),
+}
+
+
+def failing(diagnostics: Iterable[Diagnostic], level: Severity = Severity.ERROR) -> bool:
+    """Whether findings fail a run that fails on ``level``: a file that is not a plan
+    never does (pre-commit names a lab's README with its plans)."""
+    return any(d.severity in FAIL_ON[level] and d.rule != NOT_A_PLAN for d in diagnostics)
 
 
 @dataclass(frozen=True, slots=True)

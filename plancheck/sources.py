@@ -4,6 +4,7 @@ answered from the cache can tell whether they changed without paying for loading
 
 from __future__ import annotations
 
+import codecs
 import os
 import tomllib
 from dataclasses import dataclass
@@ -34,13 +35,39 @@ class ConfigError(InputError):
     """A configuration file that cannot be used; ``str()`` names the file."""
 
 
+# Byte order marks of the encodings an editor may save a file in (UTF-32's first: the
+# UTF-16 mark begins them).
+_MARKS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+def _text(path: Path, raw: bytes) -> str:
+    """The file's text; a file in any encoding but UTF-8 gets one hint, to re-save it.
+    UTF-16 and UTF-32 text without a mark decodes as UTF-8 (its NUL bytes are valid),
+    so the NULs are what give it away; a UTF-8 mark is dropped, as TOML has no use for it."""
+    hint = "invalid TOML: not UTF-8 ({}); re-save the file as UTF-8"
+    named = next((name for mark, name in _MARKS if raw.startswith(mark)), None)
+    if named is None and b"\x00" in raw:
+        named = "NUL bytes: UTF-16 or UTF-32"
+    if named is not None:
+        raise ConfigError(f"{path}: " + hint.format(named))
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        what = f"byte 0x{raw[exc.start]:02x} on line {line}"
+        raise ConfigError(f"{path}: " + hint.format(what)) from None
+
+
 def read_table(path: Path, raw: bytes | None = None) -> dict[str, Any] | None:
     """The plancheck table of a configuration file (of ``raw``, its bytes, when the
     caller has read them already); None for a pyproject.toml without `[tool.plancheck]`."""
     try:
-        data = tomllib.loads((path.read_bytes() if raw is None else raw).decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: invalid TOML: not UTF-8") from None
+        data = tomllib.loads(_text(path, path.read_bytes() if raw is None else raw))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except RecursionError:

@@ -6,6 +6,7 @@ manner of yamllint's ``check(source, problem=(line, column))``.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -18,10 +19,22 @@ from plancheck.schema import Schema, load_schemas, parse_schema
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED = SEEDS / "learningplan-closing-2024.md"
-SHARED = ROOT.parent / "shared"
+# The project's shared folder (the real archive, format references): beside the checkout by
+# default, anywhere else when PLANCHECK_SHARED names it (a checkout in another place).
+SHARED = Path(os.environ.get("PLANCHECK_SHARED") or ROOT.parent / "shared")
 CORPUS = SHARED / "corpus"
 
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
+
+def absent(part: str) -> str:
+    """The skip reason for a test that reads ``part`` of the shared folder: what is
+    missing and how to give it."""
+    return (
+        f"{SHARED / part} is absent: put the project's shared folder beside the checkout "
+        "(../shared) or set PLANCHECK_SHARED to its path"
+    )
+
+
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=absent("corpus"))
 
 MINI_SCHEMA = """\
 id: mini

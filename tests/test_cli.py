@@ -202,7 +202,7 @@ def test_rules_and_rule_docs() -> None:
 
 def test_main_returns_codes_without_exiting() -> None:
     assert main(["--version"]) == 0
-    assert main(["check"]) == 2  # PATHS is required
+    assert main(["fix"]) == 2  # fix names what it rewrites
     assert main(["no-such-command"]) == 2
 
 
@@ -249,22 +249,22 @@ def test_statistics_count_per_rule_and_tag(tmp_path: Path, mini_dir: Path) -> No
     code, out = run("check", "--schema-path", str(mini_dir), "--statistics", str(doc))
     assert code == 1
     assert out.splitlines() == [
-        "2  PC105  unknown-tag",
+        "2  PC105  warning  unknown-tag",
         "     1  methd",
         "     1  method",
-        "1  PC102  invalid-tag-value",
+        "1  PC102  error    invalid-tag-value",
         "     1  year",
-        "1  PC206  heading-drift [*]",
+        "1  PC206  warning  heading-drift [*]",
         "4 findings in 1 file.",
     ]
 
 
-def test_readme_lists_every_rule() -> None:
+def test_the_rules_at_a_glance_list_every_rule() -> None:
     from plancheck.rules import ALL_RULES
 
-    readme = (SEEDS.parent / "README.md").read_text(encoding="utf-8")
+    page = (SEEDS.parent / "docs" / "checking.md").read_text(encoding="utf-8")
     for r in ALL_RULES:
-        assert f"| {r.code} | {r.name} | {r.severity.value} |" in readme, r.name
+        assert f"| {r.code} | {r.name} | {r.severity.value} |" in page, r.name
 
 
 def test_rule_all_as_json() -> None:

@@ -69,7 +69,7 @@ def test_nearest_file_wins_and_plancheck_toml_beats_pyproject(tree: Path) -> Non
 
 def test_unknown_key_and_wrong_type_name_the_file(tree: Path) -> None:
     bad = write(tree / ".plancheck.toml", "colour = 'red'\n")
-    with pytest.raises(ConfigError, match=r"\.plancheck\.toml: colour: Extra inputs"):
+    with pytest.raises(ConfigError, match=r"\.plancheck\.toml: unknown key 'colour'"):
         load_config(bad)
     write(bad, "ignore = 'PC102'\n")
     code, out = check(tree)
@@ -150,11 +150,11 @@ def test_unknown_schema_in_config_is_an_error(tree: Path) -> None:
     assert code == 2 and "unknown schema id 'nope'" in out
 
 
-def test_the_readme_example_is_a_valid_configuration(tmp_path: Path) -> None:
+def test_the_documented_example_is_a_valid_configuration(tmp_path: Path) -> None:
     from tests.conftest import ROOT
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    page = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    example = page.split("```toml\n", 1)[1].split("```", 1)[0]
     path = write(tmp_path / "pyproject.toml", example)
     config = load_config(path)
     assert config.data.select == ["PC1", "PC2", "PC3"]
@@ -166,3 +166,64 @@ def test_a_rule_the_file_names_wrongly_is_reported_with_the_file(tree: Path) -> 
     config = write(tree / ".plancheck.toml", 'ignore = ["no-such-rule"]\n')
     code, out = check(tree)
     assert code == 2 and f"{config.resolve()}: no rule matches 'no-such-rule'" in out
+
+
+def test_every_unknown_key_is_named_with_the_nearest_known_one(tree: Path) -> None:
+    config = write(
+        tree / ".plancheck.toml",
+        'selct = ["PC1"]\nextend_selcet = ["PC2"]\nexclude = 3\nzzz = 1\n',
+    )
+    code, out = check(tree)
+    assert code == 2
+    assert out == (
+        f"plancheck: error: {config.resolve()}: exclude: Input should be a valid list; "
+        "unknown key 'selct', did you mean 'select'?; "
+        "unknown key 'extend_selcet', did you mean 'extend-select'?; "
+        "unknown key 'zzz'\n"
+    )
+
+
+def test_every_unknown_rule_is_named_with_the_nearest_rule(tree: Path) -> None:
+    config = write(
+        tree / ".plancheck.toml",
+        'select = ["heading-drift", "tralling-whitespace"]\nignore = ["PC99", "xyzzy"]\n'
+        '[severity]\n"empty-anwser" = "error"\n',
+    )
+    code, out = check(tree)
+    assert code == 2
+    assert out == (
+        f"plancheck: error: {config.resolve()}: "
+        "no rule matches 'tralling-whitespace', did you mean 'trailing-whitespace'?; "
+        "no rule matches 'PC99', did you mean 'PC009'?; "
+        "no rule matches 'xyzzy'; "
+        "no rule matches 'empty-anwser', did you mean 'empty-answer'?\n"
+    )
+    code, out = check(tree, "--isolated", "--select", "headng-drift,PC2")
+    assert (code, out) == (
+        2,
+        "plancheck: error: no rule matches 'headng-drift', did you mean 'heading-drift'?\n",
+    )
+
+
+def test_the_pyproject_table_pasted_into_plancheck_toml_says_where_keys_go(tree: Path) -> None:
+    config = write(tree / ".plancheck.toml", '[tool.plancheck]\nselect = ["PC1"]\n')
+    code, out = check(tree)
+    assert (code, out) == (
+        2,
+        f"plancheck: error: {config.resolve()}: [tool.plancheck] is the table of "
+        "pyproject.toml; in .plancheck.toml the keys go at the top level "
+        "(remove the [tool.plancheck] line)\n",
+    )
+
+
+def test_an_unknown_rule_in_per_file_ignores_names_the_file_and_the_key(tree: Path) -> None:
+    config = write(
+        tree / ".plancheck.toml",
+        'schema-paths = ["schemas"]\n[per-file-ignores]\n"plans/*" = ["heading-drfit"]\n',
+    )
+    code, out = check(tree)
+    assert (code, out) == (
+        2,
+        f"plancheck: error: {config.resolve()}: per-file-ignores: no rule matches "
+        "'heading-drfit', did you mean 'heading-drift'?\n",
+    )

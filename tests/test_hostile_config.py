@@ -47,7 +47,7 @@ def run(cwd: Path, *args: str) -> tuple[int, str]:
     [
         ("select = [PC1\n", ".plancheck.toml: invalid TOML: "),
         ('select = "PC1"\n', ".plancheck.toml: select: Input should be a valid list"),
-        ("selekt = []\n", ".plancheck.toml: selekt: Extra inputs are not permitted"),
+        ("selekt = []\n", ".plancheck.toml: unknown key 'selekt', did you mean 'select'?"),
         ("ignore = [1]\n", ".plancheck.toml: ignore.0: Input should be a valid string"),
         ('severity = {PC101 = "loud"}\n', ".plancheck.toml: severity.PC101: Input should be"),
         ("max-file-size = 0\n", ".plancheck.toml: max-file-size: Input should be greater than 0"),
@@ -253,4 +253,38 @@ def test_a_configuration_that_is_not_utf8_is_an_error_naming_the_file(tmp_path: 
     (tmp_path / "plan.md").write_text(PLAN, encoding="utf-8")
     status, err = run(tmp_path, "check", "plan.md")
     assert status == 2
-    assert err == f"plancheck: error: {tmp_path / '.plancheck.toml'}: invalid TOML: not UTF-8\n"
+    assert err == (
+        f"plancheck: error: {tmp_path / '.plancheck.toml'}: invalid TOML: not UTF-8 "
+        "(byte 0xe9 on line 1); re-save the file as UTF-8\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("encoding", "detail"),
+    [
+        ("latin-1", "byte 0xe9 on line 2"),
+        ("cp1252", "byte 0xe9 on line 2"),
+        ("utf-16", "UTF-16"),  # with its byte order mark, as Windows editors save it
+        ("utf-16-le", "NUL bytes: UTF-16 or UTF-32"),
+        ("utf-16-be", "NUL bytes: UTF-16 or UTF-32"),
+        ("utf-32", "UTF-32"),
+    ],
+)
+def test_every_encoding_but_utf8_gets_the_same_hint(
+    tmp_path: Path, encoding: str, detail: str
+) -> None:
+    text = 'select = ["PC1"]\nignore = ["café"]\n'
+    (tmp_path / ".plancheck.toml").write_bytes(text.encode(encoding))
+    (tmp_path / "plan.md").write_text(PLAN, encoding="utf-8")
+    status, err = run(tmp_path, "check", "--no-cache", "plan.md")
+    assert (status, err) == (
+        2,
+        f"plancheck: error: {tmp_path / '.plancheck.toml'}: invalid TOML: not UTF-8 "
+        f"({detail}); re-save the file as UTF-8\n",
+    )
+
+
+def test_a_utf8_byte_order_mark_is_read_past(tmp_path: Path) -> None:
+    (tmp_path / ".plancheck.toml").write_bytes('select = ["PC1"]\n'.encode("utf-8-sig"))
+    (tmp_path / "plan.md").write_text(PLAN, encoding="utf-8")
+    assert run(tmp_path, "check", "--no-cache", "plan.md") == (0, "")

@@ -63,3 +63,27 @@ def test_installed_package_has_the_builtin_schemas(tmp_path: Path) -> None:
         env=env,
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_the_readmes_first_command_installs_and_checks_the_seeds(tmp_path: Path) -> None:
+    """The README's first set-up command, verbatim, in a fresh copy of the checkout: it
+    installs plancheck into a new .venv and exits 1 on the broken seeds, as it says."""
+    from tests.test_docs import README, SETUP, blocks
+
+    command = blocks(README, "sh")[0].strip()
+    assert command == SETUP[0]
+    source = tmp_path / "checkout"
+    shutil.copytree(
+        ROOT,
+        source,
+        ignore=shutil.ignore_patterns(".venv*", ".git", "*_cache", "__pycache__", "build", "dist"),
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    done = subprocess.run(
+        ["bash", "-c", command], cwd=source, capture_output=True, text=True, check=False, env=env
+    )
+    if "Could not find a version" in done.stderr:
+        pytest.skip("no package index reachable")
+    assert done.returncode == 1, done.stderr[-2000:]
+    (found,) = [line for line in done.stdout.splitlines() if line.startswith("Found ")]
+    assert found in " ".join(README.split())  # the summary the README quotes

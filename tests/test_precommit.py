@@ -41,6 +41,12 @@ def repo(tmp_path: Path) -> Path:
     shutil.copy(SEEDS / "learningplan-design.md", work / "valid.md")
     shutil.copy(SEEDS / "broken" / "learningplan-design.md", work / "broken.md")
     shutil.copy(SEEDS / "broken" / "formatting.md", work / "messy.md")
+    # what a lab's repository has beside its plans
+    (work / "README.md").write_text("# Our plans\n\n## How we work\n\nText.  \n", "utf-8")
+    (work / "CHANGELOG.md").write_text("# Changelog\n\n- first plans\n", "utf-8")
+    (work / "drafts").mkdir()
+    shutil.copy(SEEDS / "broken" / "solution.md", work / "drafts" / "draft.md")
+    (work / ".plancheck.toml").write_text('exclude = ["drafts/"]\n', "utf-8")
     rev = git(source, "rev-parse", "HEAD")
     (work / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {source}\n    rev: {rev}\n    hooks:\n"
@@ -76,3 +82,15 @@ def test_fix_hook_rewrites_the_file(repo: Path) -> None:
     assert after != before and b"\r\n" not in after and not after.startswith(b"\xef\xbb\xbf")
     again = pre_commit(repo, "plancheck-fix", "--files", "messy.md")
     assert again.returncode == 0, again.stdout  # nothing left to fix
+
+
+def test_a_readme_and_excluded_drafts_do_not_block_a_commit(repo: Path) -> None:
+    done = pre_commit(repo, "plancheck", "--files", "README.md", "CHANGELOG.md", "valid.md")
+    assert done.returncode == 0, done.stdout
+    done = pre_commit(repo, "plancheck", "--files", "drafts/draft.md", "valid.md")
+    assert done.returncode == 0, done.stdout  # `exclude` applies to the named draft
+    done = pre_commit(repo, "plancheck-fix", "--files", "README.md", "messy.md")
+    assert done.returncode == 1, done.stdout
+    assert "Fixed messy.md" in done.stdout
+    assert "Fixed README.md" not in done.stdout
+    assert (repo / "README.md").read_text("utf-8").endswith("Text.  \n")  # not a plan: untouched

@@ -50,8 +50,9 @@ def _lazy(module: str, name: str, colored: bool = False) -> Callable[[bool], Rep
     return make
 
 
-# `--statistics` (named apart from its module, which importing would shadow)
+# `--statistics` (named apart from its module, which importing would shadow), as text or JSON
 statistics_reporter = _lazy("statistics", "StatisticsReporter")
+json_statistics_reporter = _lazy("statistics", "JsonStatisticsReporter")
 
 REPORTERS: dict[str, Callable[[bool], Reporter]] = {
     "full": _lazy("text", "FullReporter", colored=True),

@@ -6,6 +6,8 @@ import difflib
 from collections import Counter
 from collections.abc import Sequence
 
+import click
+
 from plancheck.results import FileResult
 
 
@@ -19,16 +21,25 @@ def applied(result: FileResult) -> str:
     )
 
 
-def diff(result: FileResult) -> str:
+def _colored(line: str) -> str:
+    if line.startswith(("+++", "---")):
+        return click.style(line, bold=True)
+    if line.startswith(("+", "-", "@@")):
+        return click.style(line, fg={"+": "green", "-": "red", "@": "cyan"}[line[0]])
+    return line
+
+
+def diff(result: FileResult, *, color: bool = False) -> str:
     """A unified diff of the fix (`--diff`), or '' when nothing changes."""
     if result.fixed is None or result.original is None or not result.fixed.changed:
         return ""
     before = result.original.splitlines(keepends=True)
     after = result.fixed.source.splitlines(keepends=True)
     lines = difflib.unified_diff(before, after, f"a/{result.path}", f"b/{result.path}")
-    return "".join(
+    text = "".join(
         line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
     )
+    return "".join(_colored(line) for line in text.splitlines(keepends=True)) if color else text
 
 
 def summary(results: Sequence[FileResult], *, unsafe: bool, verb: str = "Fixed") -> str:

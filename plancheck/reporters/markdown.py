@@ -55,7 +55,7 @@ def findings(diagnostics: list[Diagnostic]) -> list[list[object]]:
             d.code,
             d.rule,
             d.severity.value,
-            cell(d.message) + (" \\[\\*\\]" if d.fix else ""),
+            cell(d.message) + (" \\[\\*\\]" if d.safely_fixable else ""),
         ]
         for d in diagnostics
     ]

@@ -1,11 +1,43 @@
-"""`--statistics`: how many findings of each rule (and, for tag rules, of each tag)."""
+"""`--statistics`: how many findings of each rule (and, for tag rules, of each tag), at
+which severity, as text or (with `--output-format json`) as JSON."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from plancheck.diagnostics import Diagnostic
+
+
+@dataclass
+class Row:
+    """One rule at one severity (a rule configured differently in two folders has two)."""
+
+    code: str
+    name: str
+    severity: str
+    count: int = 0
+    fixable: bool = False  # plain `plancheck fix` fixes some of them, as `[*]` marks
+    subjects: Counter[str] = field(default_factory=Counter)
+
+
+def rows(diagnostics: Sequence[Diagnostic]) -> list[Row]:
+    """The rules found, most findings first, then by code."""
+    found: dict[tuple[str, str, str], Row] = {}
+    for d in diagnostics:
+        key = (d.code, d.rule, d.severity.value)
+        row = found.setdefault(key, Row(*key))
+        row.count += 1
+        row.fixable = row.fixable or d.safely_fixable
+        if d.subject:
+            row.subjects[d.subject] += 1
+    return sorted(found.values(), key=lambda r: (-r.count, r.code, r.severity))
+
+
+def _by_count(subjects: Counter[str]) -> list[tuple[str, int]]:
+    return sorted(subjects.items(), key=lambda x: (-x[1], x[0]))
 
 
 class StatisticsReporter:
@@ -15,17 +47,32 @@ class StatisticsReporter:
         return ""
 
     def finish(self, diagnostics: list[Diagnostic], files: int) -> str:
-        by_rule = Counter((d.code, d.rule) for d in diagnostics)
-        by_subject = Counter((d.code, d.subject) for d in diagnostics if d.subject)
-        fixable = {d.code for d in diagnostics if d.fix}
-        width = len(f"{max(by_rule.values(), default=0)}")
+        found = rows(diagnostics)
+        width = len(f"{max((r.count for r in found), default=0)}")
         out = []
-        for (code, rule), n in sorted(by_rule.items(), key=lambda x: (-x[1], x[0])):
-            mark = " [*]" if code in fixable else ""
-            out.append(f"{n:>{width}}  {code}  {rule}{mark}")
-            subjects = [(s, m) for (c, s), m in by_subject.items() if c == code]
-            for subject, m in sorted(subjects, key=lambda x: (-x[1], x[0] or "")):
+        for r in found:
+            mark = " [*]" if r.fixable else ""
+            out.append(f"{r.count:>{width}}  {r.code}  {r.severity:<7}  {r.name}{mark}")
+            for subject, m in _by_count(r.subjects):
                 out.append(f"{'':>{width}}    {m:>{width}}  {subject}")
         noun = "file" if files == 1 else "files"
         out.append(f"{len(diagnostics)} findings in {files} {noun}.")
         return "\n".join(out) + "\n"
+
+
+class JsonStatisticsReporter(StatisticsReporter):
+    """`--statistics --output-format json`: a list as ruff gives, one object per row."""
+
+    def finish(self, diagnostics: list[Diagnostic], files: int) -> str:
+        data = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": r.severity,
+                "count": r.count,
+                "fixable": r.fixable,
+                "subjects": dict(_by_count(r.subjects)),
+            }
+            for r in rows(diagnostics)
+        ]
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -24,7 +24,7 @@ class ConciseReporter:
     def line(self, d: Diagnostic) -> str:
         where = self._style(f"{d.path}:{d.span.line}:{d.span.column}:", bold=True)
         code = self._style(d.code, fg=COLORS[d.severity], bold=True)
-        fixable = " [*]" if d.fix else ""
+        fixable = " [*]" if d.safely_fixable else ""
         return f"{where} {code} [{d.rule}]{fixable} {d.message}"
 
     def document(
@@ -77,8 +77,8 @@ def summary(diagnostics: list[Diagnostic], files: int) -> str:
     by = Counter(d.severity for d in diagnostics)
     parts = [f"{by[s]} {s.value}{'s' if by[s] != 1 else ''}" for s in Severity if by[s]]
     with_findings = len({d.path for d in diagnostics})
-    safe = sum(1 for d in diagnostics if d.fix and d.fix.applicability == "safe")
-    unsafe = sum(1 for d in diagnostics if d.fix and d.fix.applicability == "unsafe")
+    safe = sum(1 for d in diagnostics if d.safely_fixable)
+    unsafe = sum(1 for d in diagnostics if d.fix and not d.safely_fixable)
     text = (
         f"Found {len(diagnostics)} problem{'s' if len(diagnostics) != 1 else ''} "
         f"({', '.join(parts)}) in {with_findings} of {files} {noun}.\n"
@@ -86,5 +86,5 @@ def summary(diagnostics: list[Diagnostic], files: int) -> str:
     if safe:
         text += f"[*] {safe} fixable with `plancheck fix`.\n"
     if unsafe:
-        text += f"{unsafe} more fixable with `plancheck fix --unsafe-fixes`.\n"
+        text += f"{unsafe} more fixable with --unsafe-fixes.\n"
     return text

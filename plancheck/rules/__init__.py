@@ -27,6 +27,7 @@ ALL_RULES: tuple[Rule, ...] = (
     document.unused_suppression,
     document.file_too_large,
     document.internal_error,
+    document.not_a_plan,
     tags.missing_tag,
     tags.invalid_tag_value,
     tags.duplicate_tag,

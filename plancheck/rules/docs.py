@@ -1,4 +1,5 @@
-"""The rule reference, built from the rules' own docstrings: Markdown (docs/rules.md), JSON."""
+"""The rule reference, built from the rules' own docstrings: Markdown (docs/rules.md and one
+page per rule on the documentation site), JSON."""
 
 from __future__ import annotations
 
@@ -46,6 +47,11 @@ def markdown() -> str:
         out.append(
             f"| {r.code} | [{r.name}](#{r.name}) | {r.severity.value} | {fix} | {r.summary} |"
         )
+    out += [
+        "",
+        f"On the documentation site each rule also has a page of its own, `{PAGES}/<name>.md`, "
+        "generated from the same docstring.",
+    ]
     family = None
     for r in ALL_RULES:
         if FAMILIES.get(r.code[:3]) != family:
@@ -76,3 +82,57 @@ def as_json() -> list[dict[str, Any]]:
         }
         for r in ALL_RULES
     ]
+
+
+# Where the documentation site's per-rule pages go, below docs/ (made when the site is
+# built, by docs/hooks/rule_pages.py, so that they follow the code without a commit).
+PAGES = "rules"
+
+
+def page_path(rule: Rule) -> str:
+    return f"{PAGES}/{rule.name}.md"
+
+
+def _other(rule: Rule) -> str:
+    """A severity other than the rule's default, for the example."""
+    return "warning" if rule.severity.value == "error" else "error"
+
+
+def page(rule: Rule) -> str:
+    """A rule's page: what it is (its docstring, the user documentation), then how to
+    select, ignore, suppress and re-grade it, all from the rule itself."""
+    fix = (
+        "fixable: its findings carry a fix, safe or unsafe (`plancheck fix`; `[*]` marks "
+        "the safe ones)"
+        if rule.fixable
+        else "no fix"
+    )
+    family = FAMILIES.get(rule.code[:3], "")
+    return "\n".join(
+        [
+            f"# {rule.name} ({rule.code})",
+            "",
+            f"**Code** `{rule.code}` · **family** {family} · **default severity** "
+            f"{rule.severity.value} · **{fix}**",
+            "",
+            rule.doc,
+            "",
+            "## Using it",
+            "",
+            f"- Only this rule: `plancheck check --select {rule.name}` (or `{rule.code}`); "
+            f"without it: `--ignore {rule.name}`.",
+            f'- Another severity: `severity = {{ {rule.name} = "{_other(rule)}" }}` in the '
+            "[configuration](../configuration.md).",
+            f"- One place: `<!-- plancheck-disable-next-line {rule.name} -->` above the line; "
+            f"a whole file: `<!-- plancheck-disable-file {rule.name} -->`.",
+            f"- In the terminal: `plancheck rule {rule.code}`.",
+            "",
+            f"[All rules](../rules.md#{rule.name})",
+            "",
+        ]
+    )
+
+
+def pages() -> dict[str, str]:
+    """Every rule's page by its path below docs/, in code order."""
+    return {page_path(r): page(r) for r in ALL_RULES}

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from plancheck.detect import Detection
 from plancheck.diagnostics import Finding, Severity
-from plancheck.document import Span
+from plancheck.document import Document, Span
 from plancheck.rules.base import Context, rule
 
 START = Span(1, 1, 1, 1)
@@ -124,3 +125,40 @@ def internal_error(ctx: Context) -> Iterator[Finding]:
     file (or the smallest part of it that still fails).
     """
     return iter(())  # the core reports it: the failing step produced no findings
+
+
+def is_plan(document: Document, detection: Detection) -> bool:
+    """Whether a document is a plan: it has a tag block (even a broken one), a schema was
+    chosen for it, or some template knows one of its headings or prompts. A README or a
+    CHANGELOG beside the plans has none of these."""
+    return bool(
+        document.tags
+        or document.malformed_tags
+        or detection.schema is not None
+        or detection.candidates
+    )
+
+
+@rule("PC009", "not-a-plan", Severity.INFO, needs_schema=False)
+def not_a_plan(ctx: Context) -> Iterator[Finding]:
+    """The Markdown file is not a plan document, so it was not checked.
+
+    A lab's repository keeps other Markdown beside its plans (a README, a CHANGELOG,
+    meeting notes), and pre-commit names every changed `.md` file. A file with no
+    `[[key:value]]` tag block and none of the templates' headings or prompts is not a
+    plan: instead of `unknown-schema` and `missing-tag-block` errors, plancheck says so
+    once, at info level, and runs no other rule on it. It never fails a run, whatever
+    its configured severity or `--fail-on`; leave such files out with `exclude` (and
+    `--force-exclude` for files named on the command line) to silence it. Leaving the
+    rule out (`--ignore not-a-plan`, or a `select` without it) checks every Markdown file
+    as a plan, with the other rules selected.
+
+    Bad (reported): a `README.md` of `# Our lab` and `## Installation`.
+    Good (not reported): a plan that starts with its title and `[[focal_point:...]]`.
+    """
+    if not is_plan(ctx.document, ctx.detection):
+        yield Finding(
+            START,
+            "not a plan document (no [[key:value]] tag block and no template's headings); "
+            "not checked",
+        )

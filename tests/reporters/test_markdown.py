@@ -37,8 +37,7 @@ def test_counts_per_rule_and_per_file_then_the_findings() -> None:
     assert "| plans/other.md | 0 | 1 | 0 |" in by_file
     assert len(findings) == 2 + 6
     assert out.endswith(
-        "\n\n[*] 4 fixable with `plancheck fix`.\n\n"
-        "1 more fixable with `plancheck fix --unsafe-fixes`.\n"
+        "\n\n[*] 4 fixable with `plancheck fix`.\n\n1 more fixable with --unsafe-fixes.\n"
     )
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from plancheck import __version__
 from plancheck.rules import ALL_RULES
-from tests.conftest import SHARED
+from tests.conftest import SHARED, absent
 from tests.reporters.sample import ALL, FILES, render
 
 SARIF_SCHEMA = SHARED / "formats" / "sarif-schema-2.1.0.json"
@@ -21,7 +21,7 @@ def sarif(files: Any = FILES) -> dict[str, Any]:
     return data
 
 
-@pytest.mark.skipif(not SARIF_SCHEMA.is_file(), reason="../shared/formats is absent")
+@pytest.mark.skipif(not SARIF_SCHEMA.is_file(), reason=absent("formats"))
 @pytest.mark.parametrize("files", [FILES, []], ids=["findings", "clean"])
 def test_validates_against_the_sarif_schema(files: Any) -> None:
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))

@@ -55,3 +55,46 @@ def test_missing_tag_block_fires_after_the_title() -> None:
 
 def test_missing_tag_block_quiet_with_tags() -> None:
     assert problems(VALID, "missing-tag-block") == []
+
+
+README = "# Our lab\n\nHow we keep our plans.  \n\n## Installation\n\n<!-- plancheck-disable-file html-residue -->\n"
+
+
+def test_not_a_plan_is_said_once_at_info_and_nothing_else_runs() -> None:
+    found = lint_text(README)
+    assert [(d.rule, d.severity.value, d.span.line, d.span.column) for d in found] == [
+        ("not-a-plan", "info", 1, 1)
+    ]
+
+
+def test_not_a_plan_quiet_on_a_plan_and_on_a_broken_plan() -> None:
+    assert problems(VALID, "not-a-plan") == []
+    # a template heading without a tag block is a plan that lost its tags
+    assert problems("# A plan\n\n## Challenge statement\n", "not-a-plan") == []
+    # a tag block without a template is a plan of an unknown template
+    assert problems("# Notes\n\n[[year:2024]]\n## Anything\n", "not-a-plan") == []
+
+
+def test_not_a_plan_stays_info_whatever_the_configured_severity() -> None:
+    from plancheck.diagnostics import Severity
+    from plancheck.linter import RuleSet, lint
+    from plancheck.parser import parse
+    from tests.conftest import mini_schema
+
+    rules = RuleSet.from_selectors(severity={"not-a-plan": Severity.ERROR})
+    found = lint(parse(README, "README.md"), {"mini": mini_schema()}, rules=rules)
+    assert [(d.rule, d.severity) for d in found] == [("not-a-plan", Severity.INFO)]
+
+
+def test_a_forced_schema_makes_any_file_a_plan() -> None:
+    assert problems(README, "not-a-plan", schema_id="mini") == []
+
+
+def test_without_not_a_plan_every_markdown_file_is_checked_as_a_plan() -> None:
+    found = lint_text(README, select=("PC0", "PC6"))
+    assert [d.rule for d in found] == ["not-a-plan"]
+    found = lint_text(README, select=("PC001", "trailing-whitespace"))
+    assert [(d.rule, d.span.line) for d in found] == [
+        ("unknown-schema", 1),
+        ("trailing-whitespace", 3),
+    ]

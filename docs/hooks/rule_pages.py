@@ -1,0 +1,38 @@
+"""MkDocs hook: one page per rule, made from the rules' docstrings when the site is built
+(plancheck.rules.docs writes them), and listed under "Rules" in the navigation. Nothing is
+committed, so a rule added or reworded in the code is on the site at the next build."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from plancheck.rules.docs import pages
+
+SECTION = "Rules"
+
+
+def on_files(files: Files, config: Any) -> Files:
+    for path, text in pages().items():
+        files.append(File.generated(config, path, content=text))
+    return files
+
+
+def on_nav(nav: Navigation, config: Any, files: Files) -> Navigation:
+    section = next(
+        (item for item in nav.items if isinstance(item, Section) and item.title == SECTION),
+        None,
+    )
+    if section is None:
+        raise ValueError(f"mkdocs.yml's nav has no {SECTION!r} section for the rule pages")
+    for path in pages():
+        file = files.get_file_from_path(path)
+        assert file is not None
+        page = file.page if isinstance(file.page, Page) else Page(None, file, config)
+        page.parent = section
+        section.children.append(page)
+        nav.pages.append(page)
+    return nav
