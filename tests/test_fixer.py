@@ -40,14 +40,16 @@ def test_safe_fixes_only_by_default() -> None:
     assert sorted(a.rule for a in both.applied) == ["heading-drift", "html-residue"]
 
 
-@rule("PC997", "lower-a", Severity.WARNING, needs_schema=False, fixable=True)
-def lower_a(ctx: Context) -> Iterator[Finding]:
-    """Rewrites the whole first line when it has an "a" (for the overlap test)."""
+# The engine tests' rules edit a line of layout (`~~`): edits to words would be refused by
+# the guard (tests/test_fix_guard.py), which is not what these tests are about.
+@rule("PC997", "tilde-to-plus", Severity.WARNING, needs_schema=False, fixable=True)
+def tilde_to_plus(ctx: Context) -> Iterator[Finding]:
+    """Rewrites the whole first line when it has a "~" (for the overlap test)."""
     first = ctx.document.lines[0]
-    if "a" in first:
+    if "~" in first:
         span = Span(1, 1, 1, len(first) + 1)
         yield Finding(
-            span, "a", Fix(Applicability.SAFE, "a", (Edit(span, first.replace("a", "b")),))
+            span, "~", Fix(Applicability.SAFE, "~", (Edit(span, first.replace("~", "+")),))
         )
 
 
@@ -61,9 +63,9 @@ def bang(ctx: Context) -> Iterator[Finding]:
 
 
 def test_overlapping_fixes_wait_for_the_next_pass() -> None:
-    result = fix_text("# a\n", {}, rules=RuleSet((lower_a, bang)))
-    assert result.source == "# b!\n"
-    assert [(a.rule, a.span.column) for a in result.applied] == [("lower-a", 1), ("bang", 4)]
+    result = fix_text("~~\n", {}, rules=RuleSet((tilde_to_plus, bang)))
+    assert result.source == "++!\n"
+    assert [(a.rule, a.span.column) for a in result.applied] == [("tilde-to-plus", 1), ("bang", 3)]
     assert result.passes == 2
 
 
@@ -100,13 +102,13 @@ def test_the_schema_of_the_first_pass_is_kept() -> None:
 def flip_flop(ctx: Context) -> Iterator[Finding]:
     """A rule whose fix never settles (for the pass limit test)."""
     first = ctx.document.lines[0]
-    other = "# B" if first == "# A" else "# A"
+    other = "++" if first == "--" else "--"
     span = Span(1, 1, 1, len(first) + 1)
     yield Finding(span, "flip", Fix(Applicability.SAFE, "flip", (Edit(span, other),)))
 
 
 def test_a_fix_that_never_settles_stops_at_the_pass_limit() -> None:
-    result = fix_text("# A\n", {}, rules=RuleSet((flip_flop,)), max_passes=5)
+    result = fix_text("--\n", {}, rules=RuleSet((flip_flop,)), max_passes=5)
     assert not result.converged and result.passes == 5
 
 

@@ -202,7 +202,7 @@ def html_residue(ctx: Context) -> Iterator[Finding]:
         for line_edits, first, shown in _by_line(region, tags, edits):
             fix = None
             if line_edits:
-                fix = Fix(Applicability.UNSAFE, "Remove the editor's HTML", tuple(line_edits))
+                fix = Fix(Applicability.UNSAFE, "Remove the editor's HTML tags", tuple(line_edits))
             yield Finding(first, f"leftover editor HTML {shown[:60]!r}", fix)
 
 
