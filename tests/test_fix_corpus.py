@@ -3,6 +3,7 @@ idempotent, no new finding, and a broken copy fixes to the same text as the orig
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import re
 from pathlib import Path
@@ -47,10 +48,15 @@ def break_it(source: str, schema: Schema) -> str:
     return source.replace("\r\n", "\n").replace("\n", "\r\n")
 
 
+@functools.cache
+def _schemas() -> dict[str, Schema]:
+    return load_schemas()
+
+
 def _fix_one(job: tuple[str, bool]) -> tuple[str, list[str]]:
     """Fix one document; what went wrong, if anything (run in a worker process)."""
     path, unsafe = job
-    schemas = load_schemas()
+    schemas = _schemas()
     text = Path(path).read_bytes().decode("utf-8")
     result = fix_text(text, schemas, path=path, unsafe=unsafe)
     wrong = []
