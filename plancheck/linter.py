@@ -6,13 +6,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from plancheck import suppression
-from plancheck.config import DEFAULT_SETTINGS, Settings
 from plancheck.detect import Detection, detect
 from plancheck.diagnostics import Diagnostic, Finding, Severity
 from plancheck.document import Document, Span
 from plancheck.rules import ALL_RULES, Context, Rule, lookup
 from plancheck.rules.document import empty_document, internal_error, unused_suppression
 from plancheck.schema import Schema
+from plancheck.settings import DEFAULT_SETTINGS, Settings
 from plancheck.sources import InputError
 
 
