@@ -10,7 +10,6 @@ diagnostic). What applies to each file (schemas, rules, settings) comes from the
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -20,7 +19,6 @@ from plancheck.cache import digest
 from plancheck.diagnostics import Diagnostic
 from plancheck.document import split_lines
 from plancheck.files import STDIN, Source, problem, read
-from plancheck.fixer import fix_text, write_atomic
 from plancheck.linter import RuleSet, lint
 from plancheck.options import FileOptions, Options, Resolver
 from plancheck.parser import parse
@@ -38,6 +36,8 @@ def _unreadable(problem: Diagnostic, rules: RuleSet) -> FileResult:
 
 def crashed(path: str, exc: BaseException) -> FileResult:
     """A file plancheck failed on: said as a diagnostic, so the run goes on."""
+    import traceback  # rare: not loaded by every run
+
     where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     at = f" (at {where.filename.rsplit('/', 1)[-1]}:{where.lineno})" if where else ""
     message = f"plancheck failed on this file: {type(exc).__name__}: {exc}{at}; please report it"
@@ -53,6 +53,8 @@ def _lint(source: Source, use: FileOptions, job: Job) -> FileResult:
 
 
 def _fix(source: Source, use: FileOptions, job: Job, from_stdin: bool) -> FileResult:
+    from plancheck.fixer import fix_text, write_atomic  # a check has no use for the fixer
+
     result = fix_text(
         source.text,
         use.schemas,

@@ -16,7 +16,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -495,6 +494,8 @@ def _read_compiled(key: str) -> dict[str, Any] | None:
 def _write_compiled(key: str, data: dict[str, Any]) -> None:
     """Keep the compiled data for the next run; a folder that cannot be written is no
     error (the next run validates the files again)."""
+    import tempfile  # only when compiling
+
     folder = compiled_folder()
     with contextlib.suppress(OSError):
         folder.mkdir(parents=True, exist_ok=True)
