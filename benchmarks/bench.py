@@ -35,7 +35,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
@@ -48,6 +48,34 @@ from plancheck.files import Source, discover, read
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 ONE_FILE = REPO / "seeds" / "learningplan-design.md"
+MDSCHEMA_SCHEMA = REPO / "benchmarks" / "closing-report.mdschema.yml"
+# mdschema refuses a pattern that matches more than this many files
+MDSCHEMA_LIMIT = 1000
+# The learning plans in two globs, by their first character, each under that limit.
+PLAN_GLOBS = ("[0-9a-f]*.md", "[!0-9a-f]*.md")
+FORMATS = (
+    "full",
+    "concise",
+    "json",
+    "json-lines",
+    "github",
+    "gitlab",
+    "sarif",
+    "junit",
+    "markdown",
+)
+# Row groups for --rows (row 5 comes with group 1: the same runs); NEEDS says which other
+# groups a group's ratios are taken against.
+GROUPS = {
+    "1": "plancheck over the corpus: --jobs 1 and N, cold and warm, with peak memory (5a, 5b)",
+    "2": "the floor: markdown-it-py alone",
+    "3": "markdownlint-cli2 and pymarkdownlnt over the corpus",
+    "4": "one file: plancheck cold and cached, python -c pass, markdownlint-cli2",
+    "6": "scaling: 1x, 4x, 16x the learning plans",
+    "7": "the learning plans: plancheck, markdownlint-cli2, mdschema",
+    "8": "peak memory over the corpus in every output format, --jobs 1",
+}
+NEEDS = {"1": {"2"}, "3": {"1", "2"}}
 GNU_TIME = "/usr/bin/time"
 QUICK_FILES = 300  # --quick: about this many files of the corpus
 QUICK_PLANS = 50  # --quick: learning plans copied for the scaling rows
@@ -55,8 +83,9 @@ OUTPUT_KEPT = 16 * 1024 * 1024  # of a run's standard output; pymarkdown's file 
 LATENCY_RUNS = 10  # one-file runs are cheap; their spread is wide, so take more
 SCALES = (1, 4, 16)
 PEERS_HELP = (
-    "npm install markdownlint-cli2 (or npm install --prefix DIR markdownlint-cli2 and "
-    "--markdownlint-cli2 DIR/node_modules/.bin/markdownlint-cli2); pip install pymarkdownlnt"
+    "npm install markdownlint-cli2 @jackchuka/mdschema-linux-x64 (or npm install --prefix DIR "
+    "... and --markdownlint-cli2 DIR/node_modules/.bin/markdownlint-cli2, --mdschema "
+    "DIR/node_modules/.bin/mdschema); pip install pymarkdownlnt"
 )
 
 
@@ -272,8 +301,10 @@ class Context:
     quick: bool
     markdownlint: str | None
     pymarkdown: str | None
+    mdschema: str | None
     notes: list[str]
     peers: bool  # False with --no-peers
+    rows: frozenset[str]  # the row groups to measure (see GROUPS)
 
 
 # --- rows --------------------------------------------------------------------------------
@@ -517,6 +548,7 @@ def latency_rows(ctx: Context) -> list[Row]:
             met=warm.median <= 0.150,
         ),
         Row("4c", "`python -c pass`, the same interpreter", bare),
+        one_file_peer_row(ctx, one),
     ]
 
 
@@ -559,6 +591,138 @@ def scaling_rows(ctx: Context) -> list[Row]:
     return rows
 
 
+def one_file_peer_row(ctx: Context, one: Stat) -> Row:
+    """Row 4d: markdownlint-cli2 on the one file of row 4a, default configuration."""
+    what = f"markdownlint-cli2 `{ONE_FILE.name}`, run in its folder"
+    if ctx.markdownlint is None:
+        why = "not found (npm install markdownlint-cli2)" if ctx.peers else "--no-peers"
+        return Row("4d", what, skipped=why)
+    try:
+        runs = repeat_process(
+            "markdownlint-cli2, one file",
+            [ctx.markdownlint, ONE_FILE.name],
+            max(LATENCY_RUNS, ctx.repeat),
+            cwd=ONE_FILE.parent,
+        )
+    except BenchError as exc:
+        return Row("4d", what, skipped=str(exc))
+    stat = times(runs)
+    return Row(
+        "4d",
+        what,
+        stat,
+        ratio=f"plancheck 4a {stat.median / one.median:.1f}x faster",
+        target="4a ≥ 4x faster",
+        met=stat.median >= 4 * one.median,
+    )
+
+
+def plan_folder(ctx: Context) -> Path:
+    """The learning plans: the corpus's folder, or with --quick a sample of them."""
+    source = ctx.corpus / "learningplan"
+    if not ctx.quick:
+        return source
+    folder = ctx.scratch / "quick-plans"
+    if not folder.is_dir():
+        plans = [Path(f) for f in discover([str(source)])][:QUICK_PLANS]
+        place_files(plans, folder, source)
+    return folder
+
+
+def plan_rows(ctx: Context) -> list[Row]:
+    """Rows 7a-c: the learning plans, plancheck (default --jobs) against markdownlint-cli2
+    and mdschema checking the closing report's four headings."""
+    folder = plan_folder(ctx)
+    plans = list(discover([str(folder)]))
+    if not plans:
+        return [Row("7a", "the learning plans", skipped=f"no learning plans in {folder}")]
+    label = f"the {len(plans):,} learning plans"
+    command = ctx.plancheck.check(str(folder), jobs=None)
+    ours = times(repeat_process("plancheck, learning plans", command, ctx.repeat))
+    rows = [Row("7a", f"`plancheck check PLANS --no-cache` (default --jobs), {label}", ours)]
+    mdschema = mdschema_row(ctx, folder, plans, ours)
+    rows[0] = replace(
+        rows[0],
+        ratio=f"{ours.median / mdschema.stat.median:.2f}x mdschema" if mdschema.stat else "—",
+        target="≤ 2x mdschema (7c)",
+        met=ours.median <= 2 * mdschema.stat.median if mdschema.stat else None,
+    )
+    what = f"markdownlint-cli2 `**/*.md`, run in PLANS ({label})"
+    if ctx.markdownlint is None:
+        why = "not found (npm install markdownlint-cli2)" if ctx.peers else "--no-peers"
+        rows.append(Row("7b", what, skipped=why))
+    else:
+        try:
+            runs = repeat_process(
+                "markdownlint-cli2, learning plans",
+                [ctx.markdownlint, "**/*.md"],
+                ctx.peer_repeat,
+                cwd=folder,
+            )
+            stat = times(runs)
+            rows.append(
+                Row(
+                    "7b",
+                    what,
+                    stat,
+                    ratio=f"plancheck 7a {stat.median / ours.median:.1f}x faster",
+                    target="7a ≥ 10x faster",
+                    met=stat.median >= 10 * ours.median,
+                )
+            )
+        except BenchError as exc:
+            rows.append(Row("7b", what, skipped=str(exc)))
+    return [*rows, mdschema]
+
+
+def mdschema_row(ctx: Context, folder: Path, plans: Sequence[str], ours: Stat) -> Row:
+    """Row 7c: mdschema checking the closing report's four headings, the plans given as
+    two globs (it refuses a pattern matching more than 1,000 files)."""
+    what = "mdschema `check` of the closing report's 4 headings, PLANS in two globs"
+    if ctx.mdschema is None:
+        why = "not found (npm install @jackchuka/mdschema-linux-x64)" if ctx.peers else "--no-peers"
+        return Row("7c", what, skipped=why)
+    matched = [sorted(str(p) for p in folder.glob(g)) for g in PLAN_GLOBS]
+    if any(len(m) > MDSCHEMA_LIMIT for m in matched):
+        return Row("7c", what, skipped=f"a glob matches more than {MDSCHEMA_LIMIT} files")
+    covered = sorted(os.path.realpath(p) for m in matched for p in m)
+    same = covered == sorted(os.path.realpath(p) for p in plans)
+    command = [ctx.mdschema, "check", "--schema", str(MDSCHEMA_SCHEMA), *PLAN_GLOBS]
+    try:
+        version = run_process([ctx.mdschema, "version"]).stdout.strip()
+        runs = repeat_process("mdschema", command, ctx.repeat, cwd=folder)
+    except BenchError as exc:
+        return Row("7c", what, skipped=str(exc))
+    ctx.notes.append(
+        f"{ctx.mdschema} ({version}): globs {' and '.join(f'`{g}`' for g in PLAN_GLOBS)} "
+        f"match {len(covered)} files"
+        + (", the same as row 7a's." if same else f", **not the {len(plans)} of row 7a**.")
+    )
+    stat = times(runs)
+    return Row("7c", what, stat, ratio=f"{stat.median / ours.median:.2f}x plancheck 7a")
+
+
+def format_rows(ctx: Context) -> list[Row]:
+    """Rows 8: peak memory of `check CORPUS --jobs 1 --no-cache` in every output format
+    (one process: the figure is the whole run's)."""
+    if not os.access(GNU_TIME, os.X_OK):
+        return [Row("8", "peak memory by format", unit="MB", skipped=f"no GNU time at {GNU_TIME}")]
+    rows = []
+    for n, name in enumerate(FORMATS):
+        command = ctx.plancheck.check(str(ctx.corpus))
+        command[command.index("concise")] = name
+        runs = repeat_process(f"memory, --output-format {name}", command, 1, memory=True)
+        rss = [r.max_rss_kib for r in runs if r.max_rss_kib is not None]
+        key = f"8{'abcdefghi'[n]}"
+        what = f"peak memory, `--jobs 1 --output-format {name}`"
+        if not rss:
+            rows.append(Row(key, what, unit="MB", skipped="no figure from GNU time"))
+            continue
+        stat = Stat(tuple(kib * 1024 / 1e6 for kib in rss))
+        rows.append(Row(key, what, stat, unit="MB", target="≤ 150 MB", met=stat.median <= 150))
+    return rows
+
+
 # --- set-up ------------------------------------------------------------------------------
 
 
@@ -593,6 +757,20 @@ def find_markdownlint(option: str | None) -> str | None:
         shutil.which("markdownlint-cli2"),
         str(Path.cwd() / "node_modules" / ".bin" / "markdownlint-cli2"),
         str(REPO / "node_modules" / ".bin" / "markdownlint-cli2"),
+    ):
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def find_mdschema(option: str | None) -> str | None:
+    """--mdschema, $MDSCHEMA, PATH, then node_modules/.bin here or at the repository."""
+    for candidate in (
+        option,
+        os.environ.get("MDSCHEMA"),
+        shutil.which("mdschema"),
+        str(Path.cwd() / "node_modules" / ".bin" / "mdschema"),
+        str(REPO / "node_modules" / ".bin" / "mdschema"),
     ):
         if candidate and os.access(candidate, os.X_OK):
             return candidate
@@ -659,17 +837,37 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         action="store_true",
         help=f"about {QUICK_FILES} corpus files and {QUICK_PLANS} learning plans, to try it",
     )
-    parser.add_argument("--no-peers", action="store_true", help="skip the two peers")
+    parser.add_argument(
+        "--no-peers",
+        action="store_true",
+        help="skip the peers (markdownlint-cli2, pymarkdownlnt, mdschema)",
+    )
     parser.add_argument("--markdownlint-cli2", metavar="PATH", help="the markdownlint-cli2 to run")
     parser.add_argument("--pymarkdown", metavar="PATH", help="the pymarkdown to run")
+    parser.add_argument("--mdschema", metavar="PATH", help="the mdschema to run")
+    parser.add_argument(
+        "--rows",
+        metavar="GROUPS",
+        help="only these row groups, by their number, comma-separated (default: all): "
+        + "; ".join(f"{k}: {v}" for k, v in GROUPS.items()),
+    )
     args = parser.parse_args(argv)
+    chosen = {g.strip() for g in (args.rows or ",".join(GROUPS)).split(",") if g.strip()}
+    unknown = chosen - set(GROUPS)
+    if unknown:
+        parser.error(
+            f"--rows: no row group {', '.join(sorted(unknown))} (have {', '.join(GROUPS)})"
+        )
+    for group in list(chosen):
+        chosen |= NEEDS.get(group, set())
+    args.groups = frozenset(chosen)
     if args.repeat is None:
         args.repeat = 1 if args.quick else 5
     if args.repeat < 1 or args.peer_repeat < 1 or args.jobs < 1:
         parser.error("--repeat, --peer-repeat and --jobs must be at least 1")
     if not args.corpus.is_dir():
         parser.error(f"no corpus folder at {args.corpus} (give --corpus)")
-    for given in (args.markdownlint_cli2, args.pymarkdown):
+    for given in (args.markdownlint_cli2, args.pymarkdown, args.mdschema):
         if given and not os.access(given, os.X_OK):
             parser.error(f"{given} is not an executable file")
     return args
@@ -698,17 +896,31 @@ def main(argv: Sequence[str] | None = None) -> int:
             quick=args.quick,
             markdownlint=None if args.no_peers else find_markdownlint(args.markdownlint_cli2),
             pymarkdown=None if args.no_peers else find_pymarkdown(args.pymarkdown),
+            mdschema=None if args.no_peers else find_mdschema(args.mdschema),
             notes=[],
             peers=not args.no_peers,
+            rows=args.groups,
         )
         missing = {"--jobs", "--no-cache", "--cache-dir"} - ctx.plancheck.options
         if missing:
             ctx.notes.append(f"`plancheck check` lacks {', '.join(sorted(missing))}.")
-        rows, floor = floor_rows(ctx)
-        checks, single, parallel = check_rows(ctx, floor)
-        rows += checks
-        rows += [markdownlint_row(ctx, single, parallel), pymarkdown_row(ctx, single, parallel)]
-        rows += latency_rows(ctx) + scaling_rows(ctx)
+        rows: list[Row] = []
+        if "2" in ctx.rows:
+            floor_figures, floor = floor_rows(ctx)
+            rows += floor_figures
+        if "1" in ctx.rows:
+            checks, single, parallel = check_rows(ctx, floor)
+            rows += checks
+        if "3" in ctx.rows:
+            rows += [markdownlint_row(ctx, single, parallel), pymarkdown_row(ctx, single, parallel)]
+        if "4" in ctx.rows:
+            rows += latency_rows(ctx)
+        if "6" in ctx.rows:
+            rows += scaling_rows(ctx)
+        if "7" in ctx.rows:
+            rows += plan_rows(ctx)
+        if "8" in ctx.rows:
+            rows += format_rows(ctx)
     rows.sort(key=lambda row: row.key)  # rows are measured in another order than shown
     describe(ctx, args, started, load_before, rows)
     return 0
@@ -721,6 +933,8 @@ def describe(
     what = "a --quick sample of" if ctx.quick else "all of"
     print(f"plancheck benchmark, {started:%Y-%m-%d %H:%M} UTC: {what} {args.corpus} ", end="")
     print(f"({len(ctx.files):,} files, {ctx.megabytes:.1f} MB).")
+    if ctx.rows != frozenset(GROUPS):
+        print(f"Row groups measured: {', '.join(sorted(ctx.rows))} (--rows).")
     print(" ".join(machine()))
     print(f"Load average (1, 5, 15 min) before: {load_before}; after: {load()}.")
     print()

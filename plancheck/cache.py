@@ -20,7 +20,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -250,6 +249,8 @@ class ResultCache:
 
     @staticmethod
     def _write(file: Path, entries: dict[str, Any]) -> None:
+        import tempfile  # a run that writes nothing (all answered, or --no-cache) skips it
+
         handle, temporary = tempfile.mkstemp(dir=file.parent, suffix=".tmp")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:

@@ -10,7 +10,6 @@ diagnostic). What applies to each file (schemas, rules, settings) comes from the
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -20,7 +19,6 @@ from plancheck.cache import digest
 from plancheck.diagnostics import Diagnostic
 from plancheck.document import split_lines
 from plancheck.files import STDIN, Source, problem, read
-from plancheck.fixer import fix_text, write_atomic
 from plancheck.linter import RuleSet, lint
 from plancheck.options import FileOptions, Options, Resolver
 from plancheck.parser import parse
@@ -38,21 +36,25 @@ def _unreadable(problem: Diagnostic, rules: RuleSet) -> FileResult:
 
 def crashed(path: str, exc: BaseException) -> FileResult:
     """A file plancheck failed on: said as a diagnostic, so the run goes on."""
+    import traceback  # rare: not loaded by every run
+
     where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     at = f" (at {where.filename.rsplit('/', 1)[-1]}:{where.lineno})" if where else ""
     message = f"plancheck failed on this file: {type(exc).__name__}: {exc}{at}; please report it"
     return FileResult(path, [problem(internal_error, path, message)], (), True)
 
 
-def _lint(source: Source, use: FileOptions) -> FileResult:
+def _lint(source: Source, use: FileOptions, job: Job) -> FileResult:
     document = parse(source.text, source.path)
     found = lint(
         document, use.schemas, schema_id=use.schema_id, rules=use.rules, settings=use.settings
     )
-    return FileResult(source.path, found, document.lines if found else (), True)
+    return FileResult(source.path, found, document.lines if found and job.lines else (), True)
 
 
 def _fix(source: Source, use: FileOptions, job: Job, from_stdin: bool) -> FileResult:
+    from plancheck.fixer import fix_text, write_atomic  # a check has no use for the fixer
+
     result = fix_text(
         source.text,
         use.schemas,
@@ -90,7 +92,7 @@ def run_one(path: str, resolver: Resolver, job: Job) -> FileResult:
     if from_stdin and job.stdin_filename:
         got = Source(job.stdin_filename, got.text)
     try:
-        result = _fix(got, use, job, from_stdin) if job.fix else _lint(got, use)
+        result = _fix(got, use, job, from_stdin) if job.fix else _lint(got, use, job)
     except Exception as exc:
         return crashed(got.path, exc)
     return replace(result, digest=digest(got.text.encode("utf-8", "surrogatepass")))

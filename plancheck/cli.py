@@ -207,9 +207,11 @@ def _results(
     write: bool = True,
     cache: ResultCache | None = None,
     on_start: Callable[[int], None] | None = None,
+    lines: bool = True,
 ) -> Iterator[FileResult]:
     """Check or fix the run's files; a configuration or schema problem met on the way
-    (they are read per folder) ends the run with status 2."""
+    (they are read per folder) ends the run with status 2. ``lines``: whether checked
+    files' results carry their lines (the reporter shows them)."""
     from plancheck.pool import run_paths
     from plancheck.results import Job
     from plancheck.sources import InputError
@@ -220,6 +222,7 @@ def _results(
         write=write,
         stdin=run.stdin,
         stdin_filename=run.stdin_filename,
+        lines=lines,
     )
     try:
         yield from run_paths(
@@ -347,7 +350,9 @@ def check(
     incomplete = stuck = changed = False
     progress = Progress(enabled=not quiet)
     try:
-        results = _results(run, fix=apply_fixes, cache=cache, on_start=progress.start)
+        results = _results(
+            run, fix=apply_fixes, cache=cache, on_start=progress.start, lines=with_lines
+        )
         for result in progress.track(results):
             files += 1
             everything.extend(result.diagnostics)

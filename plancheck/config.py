@@ -10,43 +10,17 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from plancheck.diagnostics import Severity
+from plancheck.settings import DEFAULT_MAX_FILE_SIZE as DEFAULT_MAX_FILE_SIZE
+from plancheck.settings import DEFAULT_SETTINGS, Settings
 from plancheck.sources import ConfigError as ConfigError  # re-exported: callers know it here
 from plancheck.sources import nearest_config, read_table
-
-# 10 MiB: the largest plan in the archive is 46 KB, so a file this big is not a plan
-# (an export, a log, a binary renamed .md), and reading it whole would cost memory and time.
-DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
-
-
-class Settings(BaseModel):
-    """Settings rules may read through ``Context.settings``."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    coordinate_tolerance_km: float = Field(
-        50.0,
-        ge=0,
-        alias="coordinate-tolerance-km",
-        description="How far (km) a point may lie outside its country's boundary.",
-    )
-    max_file_size: int = Field(
-        DEFAULT_MAX_FILE_SIZE,
-        gt=0,
-        strict=True,
-        alias="max-file-size",
-        description="Files larger than this many bytes are reported as file-too-large "
-        "instead of being read and parsed.",
-    )
-
-
-DEFAULT_SETTINGS = Settings()
 
 
 class FileConfig(BaseModel):
@@ -84,24 +58,28 @@ class FileConfig(BaseModel):
         "this file's folder.",
     )
     coordinate_tolerance_km: float | None = Field(
-        None, ge=0, alias="coordinate-tolerance-km", description="See Settings."
+        None,
+        ge=0,
+        alias="coordinate-tolerance-km",
+        description="How far (km) a point may lie outside its country's boundary (default 50).",
     )
     max_file_size: int | None = Field(
         None,
         gt=0,
         strict=True,
         alias="max-file-size",
-        description="See Settings (bytes; default 10 MiB).",
+        description="Files larger than this many bytes are reported as file-too-large "
+        "instead of being read and parsed (default 10 MiB).",
     )
 
     def settings(self) -> Settings:
         """The Settings this file gives: its values over the defaults."""
         given = {
             name: value
-            for name in Settings.model_fields
+            for name in ("coordinate_tolerance_km", "max_file_size")
             if (value := getattr(self, name)) is not None
         }
-        return Settings.model_validate(given) if given else DEFAULT_SETTINGS
+        return replace(DEFAULT_SETTINGS, **given) if given else DEFAULT_SETTINGS
 
 
 @dataclass(frozen=True)

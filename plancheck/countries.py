@@ -85,6 +85,15 @@ class CountryIndex(TermIndex):
         return table
 
 
+def country_codes(vocabulary: Vocabulary) -> dict[str, str]:
+    """Country names -> ISO alpha-3 codes: pycountry's readable names and the terms the
+    vocabulary renames."""
+    import pycountry
+
+    by_name = {default_name(c): c.alpha_3 for c in pycountry.countries}
+    return by_name | {t.term: t.code for t in vocabulary.terms if t.code}
+
+
 def country_index(vocabulary: Vocabulary) -> CountryIndex:
     found = entries(vocabulary)
     names = {e.canonical for e in found}

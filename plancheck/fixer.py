@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plancheck import preserve
-from plancheck.config import DEFAULT_SETTINGS, Settings
 from plancheck.diagnostics import Applicability, Diagnostic, Fix
 from plancheck.document import NEWLINE, Span
 from plancheck.linter import RuleSet, lint
 from plancheck.parser import parse
 from plancheck.schema import Schema
+from plancheck.settings import DEFAULT_SETTINGS, Settings
 
 MAX_PASSES = 10
 

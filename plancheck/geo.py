@@ -7,9 +7,12 @@ Two halves:
   hemisphere letters, ``lat: x, lng: y``, a third value, text) and says what is wrong with
   it and, when the meaning is unambiguous, what the canonical text is.
 * :func:`locate` says whether a point lies in or near a country, how far from it, and
-  which other country (if any) holds it. Boundaries are countryinfo's (Natural Earth at a
-  low resolution, MIT licence), tested with shapely. Neither is imported, nor is any data
-  read, before the first point is checked; each country's geometry is built once.
+  which other country (if any) holds it, in pure Python: boundaries are countryinfo's
+  (Natural Earth at a low resolution, MIT licence), prepared once with shapely by
+  :mod:`plancheck.atlas` into ``plancheck/data/atlas.json`` (about 10,000 points). That
+  file is read when the first point is checked; each country's shape is built once. The
+  answers are shapely's: the same tests (inside, nearest point in the plane, then the
+  great-circle distance to it), checked against it on every point of the corpus.
 
 Low-resolution boundaries miss small islands and outlying parts, and the platform's
 centroids of archipelagos and split countries lie at sea. So a point is "in" its country
@@ -23,15 +26,13 @@ degrees of longitude before the hull and distances are computed.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from shapely import STRtree
-    from shapely.geometry.base import BaseGeometry
+from pathlib import Path
+from typing import Any
 
 # --------------------------------------------------------------------------- parsing
 
@@ -295,151 +296,211 @@ def haversine_km(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
-@cache
-def _atlas() -> dict[str, dict[str, Any]]:
-    """countryinfo's records by ISO alpha-3 code (a record with a boundary wins)."""
-    from countryinfo import CountryInfo
+# The prepared boundaries (see plancheck.atlas, which writes this file with shapely).
+ATLAS = Path(__file__).with_name("data") / "atlas.json"
 
-    out: dict[str, dict[str, Any]] = {}
-    for record in CountryInfo.all().values():
-        code = (record.get("ISO") or {}).get("alpha3")
-        if code and (code not in out or (record.get("geoJSON") and not out[code].get("geoJSON"))):
-            out[code] = dict(record)
-    return out
+Ring = tuple[float, ...]  # x0, y0, x1, y1, ... closed: the last point is the first
+Bounds = tuple[float, float, float, float]  # min x, min y, max x, max y
 
 
-def _geometry(record: dict[str, Any]) -> BaseGeometry | None:
-    from shapely import make_valid, union_all
-    from shapely.geometry import shape
-
-    features = (record.get("geoJSON") or {}).get("features") or []
-    shapes = [make_valid(shape(f["geometry"])) for f in features if f.get("geometry")]
-    return union_all(shapes) if shapes else None
+def _ring_bounds(ring: Ring) -> Bounds:
+    xs, ys = ring[0::2], ring[1::2]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
-def _unwrap(geometry: BaseGeometry) -> tuple[BaseGeometry, bool]:
-    """The geometry in the longitude frame where it is narrowest: parts west of the
-    antimeridian moved by +360 degrees when that brings them next to the others."""
-    from shapely import affinity, union_all
-    from shapely.geometry import MultiPolygon
-
-    minx, _, maxx, _ = geometry.bounds
-    if maxx - minx <= 180 or not isinstance(geometry, MultiPolygon):
-        return geometry, False
-    moved = [affinity.translate(g, 360) if g.centroid.x < 0 else g for g in geometry.geoms]
-    shifted = union_all(moved)
-    if shifted.bounds[2] - shifted.bounds[0] < maxx - minx:
-        return shifted, True
-    return geometry, False
+def _in_ring(ring: Ring, x: float, y: float) -> bool:
+    """Even-odd ray casting: whether (x, y) is inside the ring."""
+    inside = False
+    x1, y1 = ring[-2], ring[-1]
+    for i in range(0, len(ring), 2):
+        x2, y2 = ring[i], ring[i + 1]
+        if (y2 > y) != (y1 > y) and x < (x1 - x2) * (y - y2) / (y1 - y2) + x2:
+            inside = not inside
+        x1, y1 = x2, y2
+    return inside
 
 
-@dataclass(frozen=True)
+def _box_gap(bounds: Bounds, x: float, y: float) -> float:
+    """Squared plane distance from (x, y) to a bounding box: a lower bound for its shape."""
+    dx = max(bounds[0] - x, 0.0, x - bounds[2])
+    dy = max(bounds[1] - y, 0.0, y - bounds[3])
+    return dx * dx + dy * dy
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """Polygons (each the exterior ring, then its holes) in degrees, x the longitude,
+    with the bounding box of each: what shapely answered "contains" and "nearest point"
+    on, in the plane, as plain numbers."""
+
+    polygons: tuple[tuple[Ring, ...], ...]
+    bounds: tuple[Bounds, ...]
+
+    @classmethod
+    def of(cls, polygons: list[list[list[float]]]) -> _Shape:
+        rings = tuple(tuple(tuple(ring) for ring in polygon) for polygon in polygons)
+        return cls(rings, tuple(_ring_bounds(polygon[0]) for polygon in rings))
+
+    @classmethod
+    def of_boxes(cls, boxes: tuple[Box, ...]) -> _Shape:
+        return cls.of([[[w, s, e, s, e, n, w, n, w, s]] for s, w, n, e in boxes])
+
+    def covers(self, x: float, y: float) -> bool:
+        for polygon, (x0, y0, x1, y1) in zip(self.polygons, self.bounds, strict=True):
+            inside = x0 <= x <= x1 and y0 <= y <= y1 and _in_ring(polygon[0], x, y)
+            if inside and not any(_in_ring(hole, x, y) for hole in polygon[1:]):
+                return True
+        return False
+
+    def nearest(self, x: float, y: float, *, edge: bool = False) -> tuple[float, float, float]:
+        """The nearest point (x, y) of the shape, or of its edges only with ``edge``, and
+        its squared plane distance; the point itself when the shape covers it."""
+        if not edge and self.covers(x, y):
+            return x, y, 0.0
+        best = (x, y, math.inf)
+        for polygon, bounds in zip(self.polygons, self.bounds, strict=True):
+            if _box_gap(bounds, x, y) >= best[2]:
+                continue  # the exterior lies in its box, and so do the holes
+            for ring in polygon:
+                best = _nearest_on_ring(ring, x, y, best)
+        return best
+
+
+def _nearest_on_ring(
+    ring: Ring, x: float, y: float, best: tuple[float, float, float]
+) -> tuple[float, float, float]:
+    bx, by, bd = best
+    ax, ay = ring[0], ring[1]
+    for i in range(2, len(ring), 2):
+        cx, cy = ring[i], ring[i + 1]
+        dx, dy = cx - ax, cy - ay
+        length = dx * dx + dy * dy
+        t = ((x - ax) * dx + (y - ay) * dy) / length if length else 0.0
+        t = 0.0 if t < 0 else 1.0 if t > 1 else t
+        px, py = ax + t * dx, ay + t * dy
+        d = (px - x) ** 2 + (py - y) ** 2
+        if d < bd:
+            bx, by, bd = px, py, d
+        ax, ay = cx, cy
+    return bx, by, bd
+
+
+@dataclass(frozen=True, slots=True)
 class _Country:
     code: str
-    land: BaseGeometry | None  # in its own longitude frame
+    land: _Shape | None  # in its own longitude frame
     shifted: bool  # the frame is 0..360
-    hull: BaseGeometry | None
-    boxes: BaseGeometry | None
+    hull: _Shape | None
+    boxes: _Shape | None
     centroid: tuple[float, float] | None
     radius_km: float
+    world: _Shape | None  # the land in -180..180, for "which country holds this point"
+    inside: tuple[float, float] | None  # a point of its land
 
     def x(self, lng: float) -> float:
         return lng + 360 if self.shifted and lng < 0 else lng
 
 
 @cache
-def _country(code: str) -> _Country | None:
-    from shapely import box, prepare, union_all
+def _atlas() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(ATLAS.read_text(encoding="utf-8"))
+    return data
 
-    record = _atlas().get(code)
-    boxes = EXTENTS.get(code, ())
-    if record is None and not boxes:
-        return None
-    land = _geometry(record) if record else None
-    shifted = False
-    hull = None
-    if land is not None:
-        land, shifted = _unwrap(land)
-        hull = land.convex_hull
-        prepare(land)
-        prepare(hull)
-    extent = union_all([box(w, s, e, n) for s, w, n, e in boxes]) if boxes else None
-    latlng = (record or {}).get("latlng") or []
-    centroid = (float(latlng[0]), float(latlng[1])) if len(latlng) == 2 else None
-    if land is None and extent is None and centroid is None:
-        return None  # nothing to measure with (a few territories)
-    area = float((record or {}).get("area") or 0)
-    radius = max(math.sqrt(area / math.pi), 10.0)
-    return _Country(code, land, shifted, hull, extent, centroid, radius)
+
+def _pair(value: list[float] | None) -> tuple[float, float] | None:
+    return (float(value[0]), float(value[1])) if value else None
 
 
 @cache
-def _world() -> tuple[STRtree, list[str], list[BaseGeometry]]:
-    """Every country boundary in its raw frame, indexed for "which country holds this"."""
-    from shapely import STRtree
+def _country(code: str) -> _Country | None:
+    entry = _atlas()["countries"].get(code)
+    if entry is None:
+        return None
+    land = _Shape.of(entry["land"]) if entry["land"] else None
+    world = _Shape.of(entry["world"]) if entry.get("world") else land
+    boxes = _Shape.of_boxes(EXTENTS[code]) if code in EXTENTS else None
+    hull = _Shape.of([[entry["hull"]]]) if entry["hull"] else None
+    return _Country(
+        code,
+        land,
+        entry["shifted"],
+        hull,
+        boxes,
+        _pair(entry["centroid"]),
+        entry["radius_km"],
+        world,
+        _pair(entry["inside"]),
+    )
 
-    codes, shapes = [], []
-    for code, record in _atlas().items():
-        geometry = _geometry(record)
-        if geometry is not None:
-            codes.append(code)
-            shapes.append(geometry)
-    return STRtree(shapes), codes, shapes
+
+@cache
+def _world() -> tuple[tuple[str, _Shape], ...]:
+    """Every country's land in -180..180, in the order the reference indexed them."""
+    out = []
+    for code in _atlas()["world"]:
+        country = _country(code)
+        assert country is not None and country.world is not None
+        out.append((code, country.world))
+    return tuple(out)
 
 
-def _distance_km(geometry: BaseGeometry, lat: float, lng: float) -> float:
-    """Great-circle distance from the point to the nearest point of ``geometry`` (found
+def _distance_km(shape: _Shape, lat: float, lng: float, *, edge: bool = False) -> float:
+    """Great-circle distance from the point to the nearest point of ``shape`` (found
     in the plane, which is close enough at the distances that matter here)."""
-    from shapely.geometry import Point
-    from shapely.ops import nearest_points
-
     best = math.inf
     for x in (lng, lng + 360, lng - 360):
-        near = nearest_points(geometry, Point(x, lat))[0]
-        best = min(best, haversine_km(lat, x, near.y, near.x))
+        near_x, near_y, _ = shape.nearest(x, lat, edge=edge)
+        best = min(best, haversine_km(lat, x, near_y, near_x))
     return best
 
 
 def _holder(lat: float, lng: float, code: str) -> tuple[str, float] | None:
     """Another country whose land holds the point, and how deep inside it (km)."""
-    from shapely.geometry import Point
-
-    tree, codes, shapes = _world()
-    for index in tree.query(Point(lng, lat), predicate="intersects"):
-        if codes[index] != code:
-            return codes[index], _distance_km(shapes[index].boundary, lat, lng)
+    world = _world()
+    for other, shape in world:
+        if other != code and shape.covers(lng, lat):
+            return other, _distance_km(shape, lat, lng, edge=True)
+    known = {other for other, _ in world}
     for other, boxes in EXTENTS.items():  # a country known by its box only: named, not deep
-        if other != code and other not in codes and _in_boxes(boxes, lat, lng):
+        if other != code and other not in known and in_boxes(boxes, lat, lng):
             return other, 0.0
     return None
 
 
-def _in_boxes(boxes: tuple[Box, ...], lat: float, lng: float) -> bool:
+def in_boxes(boxes: tuple[Box, ...], lat: float, lng: float) -> bool:
     return any(s <= lat <= n and w <= lng <= e for s, w, n, e in boxes)
 
 
 def _nearest(lat: float, lng: float, code: str) -> tuple[str, float] | None:
-    from shapely.geometry import Point
-
-    tree, codes, shapes = _world()
-    found = [int(i) for i in tree.query_nearest(Point(lng, lat), all_matches=True)]
-    ranked = sorted((_distance_km(shapes[i], lat, lng), codes[i]) for i in found)
-    return next(((c, d) for d, c in ranked if c != code), None)
+    """The country nearest in the plane (all of them on a tie), unless it is ``code``."""
+    ranked = sorted((_box_gap(b, lng, lat), c, s) for c, s in _world() for b in s.bounds)
+    closest = math.inf
+    found: dict[str, _Shape] = {}
+    for gap, other, shape in ranked:
+        if gap > closest:
+            break
+        if other in found:
+            continue
+        distance = shape.nearest(lng, lat)[2]
+        if distance < closest:
+            closest, found = distance, {other: shape}
+        elif distance == closest:
+            found[other] = shape
+    by_km = sorted((_distance_km(shape, lat, lng), other) for other, shape in found.items())
+    return next(((c, d) for d, c in by_km if c != code), None)
 
 
 @lru_cache(maxsize=8192)
 def locate(lat: float, lng: float, code: str, tolerance_km: float) -> Placement | None:
     """Where (lat, lng) is with respect to country ``code`` (ISO alpha-3); None when there
     is no geometry for the country (Kosovo, a few territories)."""
-    from shapely.geometry import Point
-
     country = _country(code)
     if country is None:
         return None
-    point = Point(country.x(lng), lat)
-    if country.land is not None and country.land.contains(point):
+    x = country.x(lng)
+    if country.land is not None and country.land.covers(x, lat):
         return Placement(True, 0.0, None)
-    land = _distance_km(country.land, lat, country.x(lng)) if country.land else math.inf
+    land = _distance_km(country.land, lat, x) if country.land else math.inf
     rough = math.inf  # from the boxes or the centroid's circle, which never claim a point
     if country.boxes is not None:
         rough = _distance_km(country.boxes, lat, lng)
@@ -453,7 +514,7 @@ def locate(lat: float, lng: float, code: str, tolerance_km: float) -> Placement 
     if holder is None or holder[1] <= tolerance_km:
         if rough <= tolerance_km:
             return Placement(True, distance, None)
-        if country.hull is not None and country.hull.contains(point):
+        if country.hull is not None and country.hull.covers(x, lat):
             return Placement(True, distance, None)  # at sea among the country's own parts
     if holder is not None:
         if country.land is None:  # a box or circle says little: the depth is a lower bound
@@ -471,19 +532,17 @@ def reference_point(code: str) -> tuple[float, float] | None:
     """Where a new document's `latlng` tag points for a country (ISO alpha-3): countryinfo's
     centroid of the country, or, where that centroid lies outside the country's boundary
     (the Bahamas, Fiji, Kuwait), a point inside its land; None without data."""
-    record = _atlas().get(code) or {}
-    latlng = record.get("latlng") or []
     country = _country(code)
-    has_land = country is not None and country.land is not None
-    if len(latlng) == 2:
-        lat, lng = float(latlng[0]), float(latlng[1])
+    if country is None:
+        return None
+    has_land = country.land is not None
+    if country.centroid is not None:
+        lat, lng = country.centroid
         placed = locate(lat, lng, code, 0.0)
         if placed is None or placed.inside or not has_land:
             return lat, lng  # without a boundary, the centroid is all there is
-    if country is not None and country.land is not None:
-        inside = country.land.representative_point()
-        x = inside.x - 360 if inside.x > 180 else inside.x
-        return round(inside.y, 4), round(x, 4)
+    if country.inside is not None:
+        return country.inside
     boxes = EXTENTS.get(code)
     if boxes:
         south, west, north, east = boxes[0]

@@ -6,7 +6,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from plancheck import suppression
-from plancheck.config import DEFAULT_SETTINGS, Settings
 from plancheck.detect import Detection, detect
 from plancheck.diagnostics import Diagnostic, Finding, Severity
 from plancheck.document import Document, Span
@@ -19,6 +18,7 @@ from plancheck.rules.document import (
     unused_suppression,
 )
 from plancheck.schema import Schema
+from plancheck.settings import DEFAULT_SETTINGS, Settings
 from plancheck.sources import InputError
 
 

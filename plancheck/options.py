@@ -4,19 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from plancheck.config import (
-    DEFAULT_SETTINGS,
-    Config,
-    ConfigError,
-    Settings,
-    find_config,
-    load_config,
-)
 from plancheck.linter import RuleSet, SelectorError
 from plancheck.schema import Schema, SchemaError, load_schemas
-from plancheck.sources import InputError, folder_of
+from plancheck.settings import DEFAULT_SETTINGS, Settings
+from plancheck.sources import ConfigError, InputError, folder_of, nearest_config
 from plancheck.sources import Options as Options  # re-exported: callers know it here
+
+if TYPE_CHECKING:
+    from plancheck.config import Config
+
+
+def _load_config(path: Path) -> Config:
+    # pydantic (which validates configuration files) is loaded only when there is one.
+    from plancheck.config import load_config
+
+    return load_config(path)
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,7 @@ class Resolver:
 
     def __init__(self, options: Options) -> None:
         self.options = options
-        self._forced = load_config(options.config) if options.config else None
+        self._forced = _load_config(options.config) if options.config else None
         self._base: dict[Path | None, FileOptions] = {}
         self._configs: dict[Path, Config | None] = {}
 
@@ -49,7 +53,8 @@ class Resolver:
             return self._forced
         folder = Path.cwd() if path == "-" else folder_of(path)
         if folder not in self._configs:
-            self._configs[folder] = find_config(folder)
+            found = nearest_config(folder)
+            self._configs[folder] = _load_config(found) if found is not None else None
         return self._configs[folder]
 
     def excluded(self, path: str) -> bool:

@@ -12,13 +12,13 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
 from plancheck.results import FileResult, Job
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from plancheck.cache import ResultCache
     from plancheck.options import Resolver
 
@@ -58,8 +58,10 @@ def _batches(paths: Sequence[str]) -> Iterator[list[str]]:
 
 
 def _in_pool(paths: Sequence[str], resolver: Resolver, job: Job, jobs: int) -> Iterator[FileResult]:
-    # fork: workers inherit the loaded schemas instead of loading them again.
+    # fork: workers inherit the loaded schemas instead of loading them again. Imported
+    # here: a run of a few files has no pool and need not load multiprocessing.
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     executor = ProcessPoolExecutor(jobs, context, _start_worker, (resolver, job))
@@ -79,6 +81,8 @@ def _in_pool(paths: Sequence[str], resolver: Resolver, job: Job, jobs: int) -> I
 
 
 def _collect(batch: list[str], future: Future[list[FileResult]]) -> list[FileResult]:
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         return future.result()
     except BrokenProcessPool as exc:

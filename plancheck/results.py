@@ -64,3 +64,6 @@ class Job:
     write: bool = True
     stdin: bytes | None = None
     stdin_filename: str | None = None
+    # Whether a checked file's result carries its lines: only the formats that show them
+    # need them, and from a worker process they are pickled back with the findings.
+    lines: bool = True

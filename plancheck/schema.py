@@ -1,31 +1,41 @@
-"""Schema files: the pydantic models that describe a template, and their loading.
+"""Schemas and vocabularies as rules read them, loaded once and kept in compiled form.
 
-A schema is data (YAML in ``schemas/``): adding a template version needs no code. Loading
-is strict (unknown keys are errors) and a broken file is reported with its path and, where
-YAML gives it, the line of the offending value.
+A schema is data (YAML in ``schemas/``): adding a template version needs no code. The
+files are validated by the pydantic models of :mod:`plancheck.schema_files` (strict, a
+broken file named with its line); what they hold becomes the plain, immutable objects
+here. A run's schemas and vocabularies are also written, as that plain data, to a compiled
+file in the user's cache folder, keyed by the bytes of every schema and vocabulary file
+the run reads and by plancheck's version: a later run with the same files reads that one
+JSON file instead of parsing YAML and building pydantic models (most of the start-up of a
+one-file check). An edited, added or removed file, or another plancheck, makes a new key.
 """
 
 from __future__ import annotations
 
-import re
+import contextlib
+import hashlib
+import json
+import os
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
-
+from plancheck import __version__
 from plancheck.sources import InputError, builtin_schema_dir
-from plancheck.vocabulary import normalize, spelling_key
+from plancheck.vocabulary import normalize
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from plancheck.vocabulary import TermIndex
 
 SCHEMA_SUFFIXES = (".yaml", ".yml")
 VOCABULARY_FOLDER = "vocabularies"
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when PyYAML has it
+COMPILED_KEPT = 16  # compiled files kept in the cache folder (projects, schema versions)
+FORMAT = 2  # of the compiled data: raise it when what is kept changes (part of the key)
 
 
 class SchemaError(InputError):
@@ -37,10 +47,6 @@ class SchemaError(InputError):
         self.message = message
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"{where}: {message}")
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class TagFormat(StrEnum):
@@ -61,43 +67,22 @@ class Policy(StrEnum):
     FREE = "free"  # free text: only case, spacing and trailing punctuation are drift
 
 
-class TagSpec(_Model):
+# --- what rules read (the fields are those of the files: see schema_files) ----------
+
+
+@dataclass(frozen=True)
+class TagSpec:
     """One ``[[key:value]]`` tag the template knows."""
 
-    key: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+    key: str
     required: bool = False
-    multiple: bool = Field(False, description="May the tag appear more than once?")
-    repeat_values: bool = Field(
-        False,
-        description="May the same value repeat (a country named for several locations)?",
-    )
+    multiple: bool = False
+    repeat_values: bool = False
     format: TagFormat = TagFormat.TEXT
-    values: list[str] | None = Field(None, description="The allowed values, for one-of.")
-    vocabulary: str | None = Field(
-        None,
-        description="Vocabulary id, for vocabulary: the file vocabularies/<id>.yaml.",
-    )
-    policy: Policy | None = Field(
-        None,
-        description="closed: only vocabulary terms; open: other terms allowed, near misses "
-        "of a term are drift; free: only case, spacing and trailing punctuation are drift. "
-        "Default closed for format vocabulary.",
-    )
+    values: list[str] | None = None
+    vocabulary: str | None = None
+    policy: Policy | None = None
     description: str = ""
-
-    @model_validator(mode="after")
-    def _format_arguments(self) -> TagSpec:
-        if self.format is TagFormat.ONE_OF and not self.values:
-            raise ValueError(f"tag {self.key!r}: format one-of needs a non-empty 'values' list")
-        if self.format is TagFormat.VOCABULARY and not self.vocabulary:
-            raise ValueError(f"tag {self.key!r}: format vocabulary needs 'vocabulary'")
-        if self.vocabulary and self.format is not TagFormat.VOCABULARY:
-            raise ValueError(f"tag {self.key!r}: 'vocabulary' needs format vocabulary")
-        if self.policy in (Policy.CLOSED, Policy.OPEN) and not self.vocabulary:
-            raise ValueError(f"tag {self.key!r}: policy {self.policy.value} needs a vocabulary")
-        if self.policy is not None and self.format not in (TagFormat.TEXT, TagFormat.VOCABULARY):
-            raise ValueError(f"tag {self.key!r}: a policy applies to text or vocabulary tags")
-        return self
 
     @property
     def effective_policy(self) -> Policy | None:
@@ -105,120 +90,133 @@ class TagSpec(_Model):
             return Policy.CLOSED
         return self.policy
 
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> TagSpec:
+        policy = data["policy"]
+        return cls(
+            **{
+                **data,
+                "format": TagFormat(data["format"]),
+                "policy": Policy(policy) if policy else None,
+            }
+        )
 
-class Term(_Model):
+
+@dataclass(frozen=True)
+class Term:
     """One concept of a vocabulary: the name to use, and the other names seen for it."""
 
-    term: Annotated[str, Field(min_length=1, description="The canonical form.")]
-    aliases: list[str] = Field(
-        default_factory=list,
-        description="Misspellings, old names, other spellings and translations of the term; "
-        "a value equal to one is drift with a safe fix to the canonical form.",
-    )
-    code: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = Field(
-        None,
-        description="For a country vocabulary: the ISO 3166-1 alpha-3 code whose names "
-        "become aliases of this term.",
-    )
+    term: str
+    aliases: list[str] = field(default_factory=list)
+    code: str | None = None
     description: str = ""
 
 
-class Region(_Model):
+@dataclass(frozen=True)
+class Region:
     """A sub-national place that authors put in a country tag, and its country."""
 
     name: str
-    country: str = Field(description="The canonical name of the country it belongs to.")
-    aliases: list[str] = Field(default_factory=list)
+    country: str
+    aliases: list[str] = field(default_factory=list)
 
 
-class Vocabulary(_Model):
+@dataclass(frozen=True)
+class Vocabulary:
     """A controlled vocabulary for a tag: its terms, their aliases, and (for countries)
     the database the terms come from and the regions that map to a country."""
 
-    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$")]
+    id: str
     title: str
     description: str = ""
-    source: Literal["iso-3166-1"] | None = Field(
-        None,
-        description="iso-3166-1: every country and territory of ISO 3166-1 (pycountry) is "
-        "a term; 'terms' rename them (by code) or add aliases, 'regions' map places to them.",
-    )
-    terms: list[Term] = Field(default_factory=list)
-    regions: list[Region] = Field(default_factory=list)
+    source: str | None = None
+    terms: list[Term] = field(default_factory=list)
+    regions: list[Region] = field(default_factory=list)
+    # from the compiled schemas: the index's tables and the country codes, built already
+    _tables: dict[str, Any] | None = field(default=None, repr=False, compare=False)
+    _codes: dict[str, str] | None = field(default=None, repr=False, compare=False)
 
-    @model_validator(mode="after")
-    def _one_term_per_form(self) -> Vocabulary:
-        owner: dict[str, str] = {}
-        for term in self.terms:
-            for form in (term.term, *term.aliases):
-                key = spelling_key(form)
-                if not key:
-                    raise ValueError(f"term {term.term!r}: {form!r} has no letters or digits")
-                held = owner.setdefault(key, term.term)
-                if held != term.term:
-                    raise ValueError(
-                        f"{form!r} (of {term.term!r}) is the same term as {held!r} once case, "
-                        "spacing, punctuation, spelling and plurals are folded"
-                    )
-        codes = [t.code for t in self.terms if t.code]
-        dupes = sorted({c for c in codes if codes.count(c) > 1})
-        if dupes:
-            raise ValueError(f"codes given twice: {', '.join(dupes)}")
-        if self.source is None:
-            names = {t.term for t in self.terms}
-            for region in self.regions:
-                if region.country not in names:
-                    raise ValueError(f"region {region.name!r}: {region.country!r} is not a term")
-        return self
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> Vocabulary:
+        return cls(
+            **{
+                **data,
+                "terms": [Term(**t) for t in data["terms"]],
+                "regions": [Region(**r) for r in data["regions"]],
+            }
+        )
 
     @cached_property
     def index(self) -> TermIndex:
-        """The lookup tables, built on first use and kept with the vocabulary."""
+        """The lookup tables, built on first use (or read from the compiled schemas) and
+        kept with the vocabulary."""
         if self.source == "iso-3166-1":
-            from plancheck.countries import country_index
+            from plancheck.countries import CountryIndex, country_index
 
+            if self._tables is not None:
+                return CountryIndex.from_tables(self._tables)
             return country_index(self)
         from plancheck.vocabulary import Entry, TermIndex
 
+        if self._tables is not None:
+            return TermIndex.from_tables(self._tables)
         return TermIndex(
             (Entry(t.term, tuple(t.aliases)) for t in self.terms),
             ((n, r.country) for r in self.regions for n in (r.name, *r.aliases)),
         )
 
+    @cached_property
+    def codes(self) -> dict[str, str]:
+        """For a country vocabulary: names -> ISO alpha-3 codes (pycountry's readable
+        names and the terms the vocabulary renames); empty for others."""
+        if self._codes is not None:
+            return self._codes
+        if self.source != "iso-3166-1":
+            return {}
+        from plancheck.countries import country_codes
 
-class SharesSpec(_Model):
+        return country_codes(self)
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        """ISO alpha-3 codes -> the name the archive uses (the reverse of :attr:`codes`)."""
+        return {code: name for name, code in self.codes.items()}
+
+    def compiled(self) -> dict[str, Any]:
+        """What the compiled schemas keep besides the file's data: the index's tables and
+        the country codes (none when the index cannot be built: that error is reported
+        where the index is first used, as without compiling)."""
+        try:
+            return {"_tables": self.index.tables(), "_codes": self.codes or None}
+        except ValueError:
+            return {}
+
+
+@dataclass(frozen=True)
+class SharesSpec:
     """Sub-prompts (usually inside groups) whose numeric answers must add up to a total."""
 
     prompts: list[str]
     total: float = 100
 
 
-class AnswerSpec(_Model):
+@dataclass(frozen=True)
+class AnswerSpec:
     """Constraints on the answer to a prompt, as the prompt itself states them."""
 
-    required: bool = Field(False, description="An empty answer is an empty-answer finding.")
-    max_chars: Annotated[int, Field(gt=0)] | None = None
-    max_items: Annotated[int, Field(gt=0)] | None = Field(
-        None, description="The most list items (bulleted or numbered) the answer may have."
-    )
-    starts_with: str | None = Field(
-        None, description="Text the answer must begin with (case, quotes and spacing ignored)."
-    )
-    pattern: str | None = Field(None, description="A regular expression the answer must match.")
-    options: list[str] | None = Field(
-        None, description="Checklist: the only `- option` items the answer may tick."
-    )
+    required: bool = False
+    max_chars: int | None = None
+    max_items: int | None = None
+    starts_with: str | None = None
+    pattern: str | None = None
+    options: list[str] | None = None
     shares: SharesSpec | None = None
     must_contain_link: bool = False
 
-    @model_validator(mode="after")
-    def _pattern_compiles(self) -> AnswerSpec:
-        if self.pattern is not None:
-            try:
-                re.compile(self.pattern)
-            except re.error as exc:
-                raise ValueError(f"pattern {self.pattern!r} is not a valid regex: {exc}") from exc
-        return self
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> AnswerSpec:
+        shares = data["shares"]
+        return cls(**{**data, "shares": SharesSpec(**shares) if shares else None})
 
     def describe(self) -> list[str]:
         """The constraints in words, for messages and scaffolds."""
@@ -244,67 +242,68 @@ class AnswerSpec(_Model):
         return words
 
 
-class PromptSpec(_Model):
-    text: str = Field(description="The canonical prompt text, as the template writes it.")
-    aliases: list[str] = Field(
-        default_factory=list, description="Other wordings of the same prompt (older forms)."
-    )
+@dataclass(frozen=True)
+class PromptSpec:
+    text: str
+    aliases: list[str] = field(default_factory=list)
     required: bool = True
-    answer: AnswerSpec = Field(default_factory=AnswerSpec)
+    answer: AnswerSpec = field(default_factory=AnswerSpec)
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> PromptSpec:
+        return cls(**{**data, "answer": AnswerSpec.of(data["answer"])})
 
     @cached_property
     def keys(self) -> frozenset[str]:
         return frozenset(normalize(t) for t in (self.text, *self.aliases))
 
 
-class SectionSpec(_Model):
+@dataclass(frozen=True)
+class SectionSpec:
     heading: str
-    aliases: list[str] = Field(
-        default_factory=list, description="Localized or older headings of the same section."
-    )
+    aliases: list[str] = field(default_factory=list)
     required: bool = True
     repeatable: bool = False
-    max_repeats: Annotated[int, Field(gt=0)] | None = None
-    prompts: list[PromptSpec] = Field(default_factory=list)
-    translations: dict[Literal["fr", "es"], str] = Field(
-        default_factory=dict,
-        description="The heading in other languages, by language code, for `plancheck new "
-        "--lang`; each must also be listed in aliases, so that documents using it match.",
-    )
+    max_repeats: int | None = None
+    prompts: list[PromptSpec] = field(default_factory=list)
+    translations: dict[str, str] = field(default_factory=dict)  # "fr", "es" -> heading
 
-    @model_validator(mode="after")
-    def _translations_are_aliases(self) -> SectionSpec:
-        # align and detect match headings by `heading` and `aliases` only: a translation
-        # missing there would make every scaffold in that language drift.
-        missing = [t for t in self.translations.values() if t not in self.aliases]
-        if missing:
-            raise ValueError(
-                f"section {self.heading!r}: translations not listed in aliases: "
-                + ", ".join(missing)
-            )
-        return self
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> SectionSpec:
+        return cls(**{**data, "prompts": [PromptSpec.of(p) for p in data["prompts"]]})
 
     @cached_property
     def keys(self) -> frozenset[str]:
         return frozenset(normalize(t) for t in (self.heading, *self.aliases))
 
 
-class Schema(_Model):
+@dataclass(frozen=True)
+class Schema:
     """A template: the tags, sections and prompts a document of this kind must have."""
 
-    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    id: str
     title: str
-    type: str = Field(description="The value of the document's [[type:...]] tag.")
+    type: str  # the value of the document's [[type:...]] tag
     description: str = ""
-    tags: list[TagSpec] = Field(default_factory=list)
-    sections: list[SectionSpec] = Field(default_factory=list)
+    tags: list[TagSpec] = field(default_factory=list)
+    sections: list[SectionSpec] = field(default_factory=list)
     allow_unknown_tags: bool = False
     allow_unknown_sections: bool = False
-    default: bool = Field(
-        False,
-        description="Use for documents of this type whose structure fits no template.",
-    )
-    _vocabularies: dict[str, Vocabulary] = PrivateAttr(default_factory=dict)
+    default: bool = False  # for documents of this type whose structure fits no template
+    # tag key -> its vocabulary, resolved when the schema was loaded
+    _vocabularies: dict[str, Vocabulary] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(cls, data: dict[str, Any], vocabularies: Mapping[str, Vocabulary]) -> Schema:
+        tags = [TagSpec.of(t) for t in data["tags"]]
+        return cls(
+            **{
+                **data,
+                "tags": tags,
+                "sections": [SectionSpec.of(s) for s in data["sections"]],
+                "_vocabularies": {t.key: vocabularies[t.vocabulary] for t in tags if t.vocabulary},
+            }
+        )
 
     def vocabulary(self, key: str) -> Vocabulary | None:
         """The vocabulary of tag ``key``, resolved when the schema was loaded."""
@@ -318,17 +317,6 @@ class Schema(_Model):
             for t in self.tags
             if t.effective_policy is not None
         }
-
-    @model_validator(mode="after")
-    def _unique_names(self) -> Schema:
-        keys = [t.key for t in self.tags]
-        dupes = sorted({k for k in keys if keys.count(k) > 1})
-        if dupes:
-            raise ValueError(f"tags declared twice: {', '.join(dupes)}")
-        headings = [normalize(s.heading) for s in self.sections]
-        if len(set(headings)) != len(headings):
-            raise ValueError("two sections share a heading")
-        return self
 
     def tag(self, key: str) -> TagSpec | None:
         return self._tags_by_key.get(key)
@@ -351,101 +339,14 @@ class Schema(_Model):
         return {k: s for s in self.sections for k in s.keys}
 
 
-def _line_of(node: yaml.Node, loc: tuple[int | str, ...]) -> int | None:
-    """The 1-based line of the YAML node that a pydantic error location points at."""
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            child = next((v for k, v in node.value if k.value == part), None)
-            if child is None:
-                # an unknown key: point at the key itself
-                key = next((k for k, _ in node.value if k.value == part), None)
-                return key.start_mark.line + 1 if key is not None else node.start_mark.line + 1
-            node = child
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if part >= len(node.value):
-                break
-            node = node.value[part]
-        else:
-            break
-    return node.start_mark.line + 1
+# --- reading one file (validated each time: for `schema check`, tests, the editor) ----
 
 
-def _validation_message(exc: ValidationError) -> tuple[str, tuple[int | str, ...]]:
-    err = exc.errors(include_url=False)[0]
-    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-    where = ".".join(str(p) for p in loc)
-    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-    text = err["msg"].removeprefix("Value error, ")
-    return (f"{where}: {text}{more}" if where else f"{text}{more}"), loc
-
-
-# What a schema or vocabulary file may amount to once its YAML aliases are expanded. The
-# largest built-in file has a few thousand nodes; a "billion laughs" file (aliases of
-# aliases) is a few lines that expand to billions, which validation would then walk.
-MAX_EXPANDED_NODES = 1_000_000
-MAX_EXPANDED_CHARS = 50_000_000
-
-
-def _children(node: yaml.Node) -> list[yaml.Node]:
-    if isinstance(node, yaml.MappingNode):
-        return [part for pair in node.value for part in pair]
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    return []
-
-
-def _expanded_size(root: yaml.Node) -> tuple[int, int] | None:
-    """Nodes and scalar characters of the document with its aliases expanded, or None
-    when an alias refers to a node that contains it. An alias is the very node it names,
-    so each node is measured once: the size of a bomb is computed without expanding it.
-    Iterative, since nesting may be deeper than Python's recursion limit."""
-    sizes: dict[int, tuple[int, int]] = {}
-    ancestors: set[int] = set()
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-    while stack:
-        node, finished = stack.pop()
-        key = id(node)
-        if finished:
-            parts = [sizes[id(child)] for child in _children(node)]
-            own = len(node.value) if isinstance(node, yaml.ScalarNode) else 0
-            sizes[key] = (1 + sum(n for n, _ in parts), own + sum(c for _, c in parts))
-            ancestors.discard(key)
-        elif key not in sizes:
-            if key in ancestors:
-                return None
-            ancestors.add(key)
-            stack.append((node, True))
-            stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
-    return sizes[id(root)]
-
-
-def _compose(text: str, path: Path | str, what: str) -> tuple[yaml.Node, dict[str, Any]]:
+def _read(path: Path, what: str) -> str:
     try:
-        # compose() builds nodes without constructing Python objects: it never runs
-        # code, and it keeps the marks we need for line numbers.
-        node = yaml.compose(text, Loader=_LOADER)
-        size = _expanded_size(node) if node is not None else (0, 0)
-        if size is None:
-            raise SchemaError(path, "invalid YAML: an alias refers to a node that contains it")
-        if size[0] > MAX_EXPANDED_NODES or size[1] > MAX_EXPANDED_CHARS:
-            raise SchemaError(
-                path,
-                f"invalid YAML: its aliases expand it to {size[0]:,} values and {size[1]:,} "
-                f"characters, above the limits of {MAX_EXPANDED_NODES:,} and "
-                f"{MAX_EXPANDED_CHARS:,} (aliases of aliases?)",
-            )
-        data: Any = yaml.load(text, Loader=_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise SchemaError(
-            path, f"invalid YAML: {problem}", mark.line + 1 if mark else None
-        ) from None
-    except RecursionError:  # the pure-Python loader on deep nesting (the C one has a limit)
-        raise SchemaError(path, "invalid YAML: nested too deeply") from None
-    if not isinstance(data, dict) or node is None:
-        raise SchemaError(path, f"a {what} must be a YAML mapping", 1)
-    return node, data
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SchemaError(path, f"cannot read {what}: {exc}") from None
 
 
 def parse_schema(
@@ -455,37 +356,22 @@ def parse_schema(
 ) -> Schema:
     """Validate schema text and resolve its vocabularies (the built-in ones by default);
     raise :class:`SchemaError` naming the file and line."""
-    node, data = _compose(text, path, "schema")
-    try:
-        schema = Schema.model_validate(data)
-    except ValidationError as exc:
-        message, loc = _validation_message(exc)
-        raise SchemaError(path, message, _line_of(node, loc)) from None
-    wanted = [(i, t) for i, t in enumerate(schema.tags) if t.vocabulary]
-    if wanted:
-        known = builtin_vocabularies() if vocabularies is None else vocabularies
-        for i, tag in wanted:
-            assert tag.vocabulary is not None
-            vocabulary = known.get(tag.vocabulary)
-            if vocabulary is None:
-                names = ", ".join(sorted(known)) or "none"
-                raise SchemaError(
-                    path,
-                    f"tags.{i}.vocabulary: no vocabulary {tag.vocabulary!r} "
-                    f"(vocabularies/{tag.vocabulary}.yaml); known: {names}",
-                    _line_of(node, ("tags", i, "vocabulary")),
-                )
-            schema._vocabularies[tag.key] = vocabulary
-    return schema
+    from plancheck.schema_files import validate_schema
+
+    known: dict[str, Vocabulary] = {}
+
+    def names() -> Mapping[str, Vocabulary]:
+        known.update(builtin_vocabularies() if vocabularies is None else vocabularies)
+        return known
+
+    data = validate_schema(text, path, names)
+    return Schema.of(data, known)
 
 
 def load_schema(path: Path, vocabularies: Mapping[str, Vocabulary] | None = None) -> Schema:
     """A schema file; its vocabularies are the built-in ones and those of a
     ``vocabularies/`` folder next to it, unless ``vocabularies`` is given."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SchemaError(path, f"cannot read schema: {exc}") from None
+    text = _read(path, "schema")
     if vocabularies is None and (path.parent / VOCABULARY_FOLDER).is_dir():
         vocabularies = load_vocabularies([path.parent])
     return parse_schema(text, path, vocabularies)
@@ -493,71 +379,187 @@ def load_schema(path: Path, vocabularies: Mapping[str, Vocabulary] | None = None
 
 def parse_vocabulary(text: str, path: Path | str = "<vocabulary>") -> Vocabulary:
     """Validate vocabulary text; raise :class:`SchemaError` naming the file and line."""
-    node, data = _compose(text, path, "vocabulary")
-    try:
-        return Vocabulary.model_validate(data)
-    except ValidationError as exc:
-        message, loc = _validation_message(exc)
-        raise SchemaError(path, message, _line_of(node, loc)) from None
+    from plancheck.schema_files import validate_vocabulary
+
+    return Vocabulary.of(validate_vocabulary(text, path))
 
 
 def load_vocabulary(path: Path) -> Vocabulary:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SchemaError(path, f"cannot read vocabulary: {exc}") from None
-    vocabulary = parse_vocabulary(text, path)
-    if vocabulary.id != path.stem:
-        raise SchemaError(path, f"id {vocabulary.id!r} must be the file name {path.stem!r}", 1)
-    return vocabulary
+    return Vocabulary.of(_vocabulary_data(path, _read(path, "vocabulary")))
 
 
-@lru_cache(maxsize=16)
-def _vocabularies_in(folder: Path, stamp: tuple[tuple[str, float], ...]) -> dict[str, Vocabulary]:
-    # ``stamp`` (names and modification times) makes an edited file load again.
-    return {v.id: v for v in (load_vocabulary(folder / name) for name, _ in stamp)}
+def _vocabulary_data(path: Path, text: str) -> dict[str, Any]:
+    from plancheck.schema_files import validate_vocabulary
 
-
-def _folder_vocabularies(folder: Path) -> dict[str, Vocabulary]:
-    if not folder.is_dir():
-        return {}
-    files = schema_files(folder)
-    return _vocabularies_in(folder, tuple((p.name, p.stat().st_mtime) for p in files))
-
-
-def builtin_vocabularies() -> dict[str, Vocabulary]:
-    """The built-in vocabularies by id (loaded once; their indexes are built on use)."""
-    return _folder_vocabularies(builtin_schema_dir() / VOCABULARY_FOLDER)
-
-
-def load_vocabularies(folders: list[Path] | None = None) -> dict[str, Vocabulary]:
-    """The built-in vocabularies and those in ``<folder>/vocabularies/``; a later one wins."""
-    vocabularies = dict(builtin_vocabularies())
-    for folder in folders or []:
-        vocabularies.update(_folder_vocabularies(folder / VOCABULARY_FOLDER))
-    return vocabularies
+    data = validate_vocabulary(text, path)
+    if data["id"] != path.stem:
+        raise SchemaError(path, f"id {data['id']!r} must be the file name {path.stem!r}", 1)
+    return data
 
 
 def schema_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in SCHEMA_SUFFIXES and p.is_file())
 
 
+# --- a run's schemas: the folders' files, compiled once ----------------------------------
+
+
+@dataclass(frozen=True)
+class _Inputs:
+    """The files a set of schema folders amounts to, in the order they are loaded (a
+    later one wins), with their bytes."""
+
+    vocabularies: tuple[tuple[Path, bytes], ...]
+    schemas: tuple[tuple[Path, bytes], ...]
+
+    @classmethod
+    def of(cls, folders: list[Path]) -> _Inputs:
+        everything = [builtin_schema_dir(), *folders]
+        vocabulary_folders = [f / VOCABULARY_FOLDER for f in everything]
+        return cls(
+            tuple(_contents(f) for folder in vocabulary_folders for f in _files_in(folder)),
+            tuple(_contents(f) for folder in everything for f in schema_files(folder)),
+        )
+
+    @cached_property
+    def key(self) -> str:
+        digest = hashlib.sha256(f"plancheck {__version__} compiled {FORMAT}\0".encode())
+        for kind, files in (("vocabulary", self.vocabularies), ("schema", self.schemas)):
+            for path, data in files:
+                # the path too: error messages and the file-name rule of vocabularies use it
+                digest.update(f"{kind}\0{path}\0{len(data)}\0".encode("utf-8", "surrogatepass"))
+                digest.update(data)
+        return digest.hexdigest()
+
+
+def _files_in(folder: Path) -> list[Path]:
+    return schema_files(folder) if folder.is_dir() else []
+
+
+def _contents(path: Path) -> tuple[Path, bytes]:
+    try:
+        return path, path.read_bytes()
+    except OSError as exc:
+        what = "vocabulary" if path.parent.name == VOCABULARY_FOLDER else "schema"
+        raise SchemaError(path, f"cannot read {what}: {exc}") from None
+
+
+def _compile(inputs: _Inputs) -> dict[str, Any]:
+    """Validate every file (pydantic): the plain data of the vocabularies by id and of
+    the schemas by id, a later file winning, as the files were before compiling."""
+    vocabularies: dict[str, Any] = {}
+    for path, data in inputs.vocabularies:
+        vocabulary = _vocabulary_data(path, _decode(path, data, "vocabulary"))
+        vocabularies[vocabulary["id"]] = vocabulary
+    for name, vocabulary in vocabularies.items():
+        vocabularies[name] = {**vocabulary, **Vocabulary.of(vocabulary).compiled()}
+    schemas: dict[str, Any] = {}
+    from plancheck.schema_files import validate_schema
+
+    for path, data in inputs.schemas:
+        schema = validate_schema(_decode(path, data, "schema"), path, lambda: vocabularies)
+        schemas[schema["id"]] = schema
+    return {"vocabularies": vocabularies, "schemas": schemas}
+
+
+def _decode(path: Path, data: bytes, what: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SchemaError(path, f"cannot read {what}: {exc}") from None
+
+
+def compiled_folder() -> Path:
+    """Where compiled schemas are kept: ``$PLANCHECK_SCHEMA_CACHE``, else plancheck's
+    folder in the user's cache folder (``$XDG_CACHE_HOME``, ``~/.cache``)."""
+    given = os.environ.get("PLANCHECK_SCHEMA_CACHE")
+    if given:
+        return Path(given)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "plancheck"
+
+
+def _read_compiled(key: str) -> dict[str, Any] | None:
+    """The compiled data of ``key``, or None (absent, unreadable, or not what it says)."""
+    try:
+        text = (compiled_folder() / f"schemas-{key}.json").read_text(encoding="utf-8")
+        data = json.loads(text)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("key") != key:
+        return None
+    return data
+
+
+def _write_compiled(key: str, data: dict[str, Any]) -> None:
+    """Keep the compiled data for the next run; a folder that cannot be written is no
+    error (the next run validates the files again)."""
+    import tempfile  # only when compiling
+
+    folder = compiled_folder()
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".schemas-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump({**data, "key": key}, out, ensure_ascii=False, separators=(",", ":"))
+            os.replace(temporary, folder / f"schemas-{key}.json")
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+        _prune(folder)
+
+
+def _prune(folder: Path) -> None:
+    """Remove all but the newest compiled files (one a project and schema version)."""
+    kept = sorted(folder.glob("schemas-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in kept[COMPILED_KEPT:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    vocabularies: dict[str, Vocabulary]
+    schemas: dict[str, Schema]
+
+
+_LOADED: dict[str, _Loaded] = {}  # by key: one set of objects (and term indexes) a process
+
+
+def _load(folders: list[Path] | None) -> _Loaded:
+    inputs = _Inputs.of(list(folders or []))
+    loaded = _LOADED.get(inputs.key)
+    if loaded is None:
+        data = _read_compiled(inputs.key)
+        if data is None:
+            data = _compile(inputs)
+            _write_compiled(inputs.key, data)
+        vocabularies = {k: Vocabulary.of(v) for k, v in data["vocabularies"].items()}
+        schemas = {k: Schema.of(s, vocabularies) for k, s in data["schemas"].items()}
+        loaded = _LOADED[inputs.key] = _Loaded(vocabularies, schemas)
+    return loaded
+
+
+def builtin_vocabularies() -> dict[str, Vocabulary]:
+    """The built-in vocabularies by id (loaded once; their indexes are built on use)."""
+    return dict(_load([]).vocabularies)
+
+
+def load_vocabularies(folders: list[Path] | None = None) -> dict[str, Vocabulary]:
+    """The built-in vocabularies and those in ``<folder>/vocabularies/``; a later one wins."""
+    return dict(_load(folders).vocabularies)
+
+
 def load_schemas(folders: list[Path] | None = None) -> dict[str, Schema]:
     """All schemas of the built-in folder and ``folders``, by id; a later one wins."""
-    schemas: dict[str, Schema] = {}
-    vocabularies = load_vocabularies(folders)
-    for folder in [builtin_schema_dir(), *(folders or [])]:
-        for path in schema_files(folder):
-            schema = load_schema(path, vocabularies)
-            schemas[schema.id] = schema
-    return schemas
+    return dict(_load(folders).schemas)
 
 
-def format_json_schema(model: type[BaseModel] = Schema, name: str = "schema") -> str:
+def format_json_schema(model: type[Any] = Schema, name: str = "schema") -> str:
     """The JSON Schema of schema files, for editors (committed as schemas/schema.schema.json);
-    of vocabulary files with ``Vocabulary, "vocabulary"``."""
-    import json
+    of vocabulary files with ``Vocabulary, "vocabulary"``; of another pydantic model."""
+    from plancheck.schema_files import MODELS, json_schema
 
-    document = model.model_json_schema()
-    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    chosen: type[BaseModel] = MODELS[name] if model in (Schema, Vocabulary) else model
+    return json_schema(chosen)

@@ -15,6 +15,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+from typing import Any, Self
 
 _QUOTES = str.maketrans(
     {
@@ -222,6 +223,33 @@ class TermIndex:
                 self._words.update(words)
         for region, country in regions:
             self._regions.setdefault(spelling_key(region), (region, country))
+
+    def tables(self) -> dict[str, Any]:
+        """The lookup tables as plain data, kept with the compiled schemas (building them
+        folds every form of every term, a good part of a one-file check otherwise)."""
+        return {
+            "terms": self.terms,
+            "canonical": self.canonical,
+            "folded": self._folded,
+            "spelled": self._spelled,
+            "fuzzy": self._fuzzy,
+            "words": sorted(self._words),
+            "regions": self._regions,
+        }
+
+    @classmethod
+    def from_tables(cls, data: dict[str, Any]) -> Self:
+        """The index whose :meth:`tables` gave ``data``."""
+        index = cls.__new__(cls)
+        index.terms = list(data["terms"])
+        index.canonical = dict(data["canonical"])
+        index._folded = {k: (v[0], v[1]) for k, v in data["folded"].items()}
+        index._spelled = {k: (v[0], v[1]) for k, v in data["spelled"].items()}
+        index._fuzzy = dict(data["fuzzy"])
+        index._words = set(data["words"])
+        index._regions = {k: (v[0], v[1]) for k, v in data["regions"].items()}
+        index._cache = {}
+        return index
 
     def match(self, value: str, *, near: bool = True, spelling: bool = True) -> TermMatch | None:
         """The term ``value`` stands for, or None; cached per value."""

@@ -318,14 +318,22 @@ def test_unreadable_files_are_not_cached(project: Path, counted: list[str]) -> N
 
 
 def test_a_cold_run_imports_only_what_the_document_needs(tmp_path: Path) -> None:
-    """Geometry, the language server and unused output formats stay unimported."""
+    """Geometry, validation, country data, the worker pool, the language server and
+    unused output formats stay unimported."""
     seed = (ROOT / "seeds" / "learningplan-design.md").read_text(encoding="utf-8")
     plan = tmp_path / "plan.md"
     plan.write_text(
         "".join(line for line in seed.splitlines(keepends=True) if "[[latlng:" not in line),
         encoding="utf-8",
     )
-    lazy = ("shapely", "numpy", "countryinfo", "pygls", "lsprotocol", "difflib", "plancheck.lsp")
+    lazy = (
+        *("shapely", "numpy", "countryinfo", "pygls", "lsprotocol", "difflib", "plancheck.lsp"),
+        # validation of schema and configuration files, once the schemas are compiled
+        *("pydantic", "yaml", "plancheck.schema_files", "plancheck.config"),
+        # country data comes compiled with the schemas; one file needs no worker pool
+        *("pycountry", "multiprocessing", "concurrent"),
+    )
+    imported_by(["check", "--no-cache", "plan.md"], tmp_path, lazy)  # compiles the schemas
     found = imported_by(["check", "--no-cache", "plan.md"], tmp_path, lazy)
     assert found == [], "imported although the document does not need them"
     reporters = imported_by(["check", "--no-cache", "plan.md"], tmp_path, ("plancheck.reporters",))

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import json
+import random
+import re
+
 import pytest
 
-from plancheck.geo import EXTENTS, haversine_km, in_range, locate, parse_coordinates
+from plancheck.geo import (
+    ATLAS,
+    EXTENTS,
+    Placement,
+    haversine_km,
+    in_range,
+    locate,
+    parse_coordinates,
+)
+from tests.conftest import CORPUS, needs_corpus
 
 TOLERANCE = 50.0
 
@@ -217,3 +230,94 @@ def test_boxes_are_well_formed() -> None:
         for south, west, north, east in boxes:
             assert -90 <= south < north <= 90, code
             assert -180 <= west < east <= 180, code
+
+
+# --- the compact atlas against shapely ----------------------------------------------
+
+
+def same_placement(ours: Placement | None, reference: Placement | None) -> bool:
+    """Equal answers; distances equal to a millimetre (the arithmetic differs in order)."""
+    if ours is None or reference is None:
+        return ours is reference
+    return (
+        (ours.inside, ours.container, ours.nearest)
+        == (reference.inside, reference.container, reference.nearest)
+        and ours.distance_km == pytest.approx(reference.distance_km, abs=1e-6)
+        and ours.nearest_km == pytest.approx(reference.nearest_km, abs=1e-6)
+    )
+
+
+def test_the_shipped_atlas_is_what_shapely_prepares() -> None:
+    """plancheck/data/atlas.json is current: `python -m plancheck.atlas` writes the same."""
+    from plancheck import atlas
+
+    assert ATLAS.read_text(encoding="utf-8") == atlas.dumps(atlas.build()), (
+        "run `python -m plancheck.atlas`"
+    )
+
+
+def corpus_points() -> set[tuple[float, float, str]]:
+    """Every point of the corpus with its country's code, and the point with its values
+    swapped (what swapped-coordinates asks), where both are on the globe."""
+    from plancheck.rules.coordinates import _codes
+    from plancheck.schema import builtin_vocabularies
+
+    countries = builtin_vocabularies()["country"]
+    codes = _codes(countries)[0]
+    found: set[tuple[float, float, str]] = set()
+    for path in sorted(CORPUS.rglob("*.md")):
+        country = None
+        for key, value in TAG.findall(path.read_text(encoding="utf-8", errors="replace")):
+            if key == "country":
+                country = countries.index.match(value)
+                continue
+            point = parse_coordinates(value).point
+            code = codes.get(country.canonical) if country else None
+            if point is None or code is None:
+                continue
+            lat, lng = point
+            found |= {(a, b, code) for a, b in ((lat, lng), (lng, lat)) if in_range(a, b)}
+    return found
+
+
+TAG = re.compile(r"\[\[(country|latlng):([^\]\n]*)\]\]")
+
+
+@needs_corpus
+@pytest.mark.corpus
+@pytest.mark.parametrize("tolerance", [0.0, TOLERANCE])
+def test_every_corpus_point_is_placed_as_shapely_places_it(tolerance: float) -> None:
+    from plancheck import atlas
+
+    points = sorted(corpus_points())
+    assert len(points) > 300  # the archive's centroids repeat: 324 distinct in 2026
+    differ = [
+        (lat, lng, code)
+        for lat, lng, code in points
+        if not same_placement(
+            locate(lat, lng, code, tolerance), atlas.locate(lat, lng, code, tolerance)
+        )
+    ]
+    assert differ == []
+
+
+def test_points_around_every_country_are_placed_as_shapely_places_them() -> None:
+    """Beyond the corpus: points scattered 15 degrees around each country's centroid
+    (inside, on coasts, at sea, in neighbours, across the antimeridian)."""
+    from plancheck import atlas
+
+    rng = random.Random(15)
+    codes = sorted(json.loads(ATLAS.read_text(encoding="utf-8"))["countries"])
+    differ = []
+    for code in codes:
+        reference = atlas._country(code)
+        assert reference is not None
+        lat0, lng0 = reference.centroid or (0.0, 0.0)
+        for _ in range(8):
+            lat = max(-90.0, min(90.0, lat0 + rng.uniform(-15, 15)))
+            lng = (lng0 + rng.uniform(-15, 15) + 180) % 360 - 180
+            if not same_placement(
+                locate(lat, lng, code, TOLERANCE), atlas.locate(lat, lng, code, TOLERANCE)
+            ):
+                differ.append((lat, lng, code))
+    assert differ == []

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+import plancheck.schema as schema_module
+from plancheck import schema_files
 from plancheck.schema import SchemaError, format_json_schema, load_schemas, parse_schema
 from tests.conftest import MINI_SCHEMA, ROOT
 
@@ -93,3 +95,69 @@ def test_builtin_schemas_validate_against_the_json_schema() -> None:
     document = json.loads(format_json_schema())
     for path in sorted(Path(ROOT / "schemas").glob("*.yaml")):
         jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), document)
+
+
+# --- compiled schemas --------------------------------------------------------------------
+
+
+@pytest.fixture
+def compiled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty folder for compiled schemas, and no schemas loaded in this process yet."""
+    folder = tmp_path / "compiled"
+    monkeypatch.setenv("PLANCHECK_SCHEMA_CACHE", str(folder))
+    monkeypatch.setattr(schema_module, "_LOADED", {})
+    return folder
+
+
+def validation_fails(*args: object) -> None:
+    raise AssertionError("validated although the compiled schemas were current")
+
+
+def test_compiled_schemas_equal_the_validated_ones(
+    compiled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    validated = load_schemas()
+    assert len(list(compiled.glob("schemas-*.json"))) == 1
+    monkeypatch.setattr(schema_module, "_LOADED", {})
+    monkeypatch.setattr(schema_files, "validate_schema", validation_fails)
+    monkeypatch.setattr(schema_files, "validate_vocabulary", validation_fails)
+    again = load_schemas()
+    assert again == validated
+    assert again["learningplan-design"] is not validated["learningplan-design"]
+    country = again["learningplan-design"].vocabulary("country")
+    assert country is not None and country.index.match("Cabo Verde") is not None
+    assert country.codes["Cape Verde"] == "CPV"
+
+
+def test_an_edited_schema_is_validated_again(compiled: Path, tmp_path: Path) -> None:
+    extra = tmp_path / "schemas"
+    extra.mkdir()
+    (extra / "mini.yaml").write_text(MINI_SCHEMA, encoding="utf-8")
+    assert load_schemas([extra])["mini"].title == "Mini plan"
+    (extra / "mini.yaml").write_text(MINI_SCHEMA.replace("Mini plan", "Mini"), encoding="utf-8")
+    assert load_schemas([extra])["mini"].title == "Mini"
+    (extra / "mini.yaml").write_text(MINI_SCHEMA + "colour: red\n", encoding="utf-8")
+    with pytest.raises(SchemaError, match="colour: Extra inputs are not permitted"):
+        load_schemas([extra])
+    assert len(list(compiled.glob("schemas-*.json"))) == 2  # a broken file is not kept
+
+
+def test_a_damaged_compiled_file_is_ignored(
+    compiled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = load_schemas()
+    (written,) = compiled.glob("schemas-*.json")
+    written.write_text('{"key": "something else"}', encoding="utf-8")
+    monkeypatch.setattr(schema_module, "_LOADED", {})
+    assert load_schemas() == expected
+    assert json.loads(written.read_text(encoding="utf-8"))["key"] in written.name
+
+
+def test_an_unwritable_cache_folder_is_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("PLANCHECK_SCHEMA_CACHE", str(blocked / "compiled"))
+    monkeypatch.setattr(schema_module, "_LOADED", {})
+    assert set(load_schemas()) >= BUILTIN_IDS

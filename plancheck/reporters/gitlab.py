@@ -17,6 +17,7 @@ from typing import Any
 
 from plancheck.diagnostics import Diagnostic, Severity
 from plancheck.reporters import relative_path
+from plancheck.reporters.stream import JsonArray
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -54,22 +55,28 @@ def issue(d: Diagnostic, fingerprint: str) -> dict[str, Any]:
 
 
 class GitlabReporter:
+    """Issues are written as each file is done: the line a finding is on is at hand then."""
+
     def __init__(self) -> None:
-        self._line_text: dict[Diagnostic, str] = {}  # only the lines findings are on
+        self._seen: Counter[str] = Counter()
+        self._issues = JsonArray()
+
+    def issues(self, diagnostics: list[Diagnostic], lines: Sequence[str]) -> list[dict[str, Any]]:
+        out = []
+        for d in diagnostics:
+            same = identity(d, lines[d.span.line - 1] if 0 < d.span.line <= len(lines) else "")
+            out.append(issue(d, fingerprint(same, self._seen[same])))
+            self._seen[same] += 1
+        return out
 
     def document(
         self, diagnostics: list[Diagnostic], lines: Sequence[str], *, path: str | None = None
     ) -> str:
-        for d in diagnostics:
-            if 0 < d.span.line <= len(lines):
-                self._line_text[d] = lines[d.span.line - 1]
-        return ""
+        return "".join(self._issues.item(i) for i in self.issues(diagnostics, lines))
 
     def finish(self, diagnostics: list[Diagnostic], files: int) -> str:
-        seen: Counter[str] = Counter()
-        issues = []
-        for d in diagnostics:
-            same = identity(d, self._line_text.get(d, ""))
-            issues.append(issue(d, fingerprint(same, seen[same])))
-            seen[same] += 1
-        return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+        """The end of the array; the issues were written file by file (a caller that
+        gives the findings only here gets them here, without their lines)."""
+        if self._issues.count == 0 and diagnostics:
+            return json.dumps(self.issues(diagnostics, ()), indent=2, ensure_ascii=False) + "\n"
+        return self._issues.close() + "\n"

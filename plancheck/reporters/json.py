@@ -1,4 +1,5 @@
-"""`--output-format json`: one array of diagnostics with 1-based, end-exclusive spans."""
+"""`--output-format json`: one array of diagnostics with 1-based, end-exclusive spans,
+written as each file is done."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from plancheck.diagnostics import Diagnostic, Fix
+from plancheck.reporters.stream import JsonArray
 
 
 def fix_to_json(fix: Fix | None) -> dict[str, Any] | None:
@@ -44,10 +46,19 @@ def to_json(d: Diagnostic) -> dict[str, Any]:
 
 
 class JsonReporter:
+    def __init__(self) -> None:
+        self._array = JsonArray()
+
     def document(
         self, diagnostics: list[Diagnostic], lines: Sequence[str], *, path: str | None = None
     ) -> str:
-        return ""
+        return "".join(self._array.item(to_json(d)) for d in diagnostics)
 
     def finish(self, diagnostics: list[Diagnostic], files: int) -> str:
-        return json.dumps([to_json(d) for d in diagnostics], indent=2, ensure_ascii=False) + "\n"
+        """The end of the array; the findings were written file by file (a caller that
+        gives them only here gets them all here)."""
+        if self._array.count == 0 and diagnostics:
+            return (
+                json.dumps([to_json(d) for d in diagnostics], indent=2, ensure_ascii=False) + "\n"
+            )
+        return self._array.close() + "\n"

@@ -17,6 +17,7 @@ from plancheck import __version__
 from plancheck.diagnostics import Diagnostic, Fix, Severity
 from plancheck.document import Span
 from plancheck.reporters import relative_path
+from plancheck.reporters.stream import JsonArray
 from plancheck.rules import ALL_RULES, Rule
 
 SCHEMA = (
@@ -92,36 +93,65 @@ def result(d: Diagnostic, index: int) -> dict[str, Any]:
     return out
 
 
+def _driver(index: dict[str, int], extra: list[dict[str, Any]]) -> dict[str, Any]:
+    rules = [descriptor(r) for r in ALL_RULES] + extra
+    return {"name": "plancheck", "version": __version__, "rules": rules}
+
+
 def report(diagnostics: Sequence[Diagnostic]) -> dict[str, Any]:
-    rules = [descriptor(r) for r in ALL_RULES]
-    index = {r.code: i for i, r in enumerate(ALL_RULES)}
-    for d in diagnostics:  # a code no rule declares still gets a descriptor
-        if d.code not in index:
-            index[d.code] = len(rules)
-            rules.append({"id": d.code, "name": d.rule})
-    driver = {
-        "name": "plancheck",
-        "version": __version__,
-        "rules": rules,
-    }
+    """The whole log as one object (what :class:`SarifReporter` writes piece by piece)."""
+    reporter = SarifReporter()
+    results = [reporter.result(d) for d in diagnostics]
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {"driver": driver},
                 "columnKind": "unicodeCodePoints",
-                "results": [result(d, index[d.code]) for d in diagnostics],
+                "results": results,
+                "tool": {"driver": _driver(reporter.index, reporter.extra)},
             }
         ],
     }
 
 
+# The log up to its results; the results are written as files are done, and the tool
+# (with every rule) after them, since a code no rule declares gets its descriptor there.
+HEAD = (
+    "{\n"
+    f'  "$schema": {json.dumps(SCHEMA)},\n'
+    '  "version": "2.1.0",\n'
+    '  "runs": [\n'
+    "    {\n"
+    '      "columnKind": "unicodeCodePoints",\n'
+    '      "results": '
+)
+
+
 class SarifReporter:
+    def __init__(self) -> None:
+        self.index = {r.code: i for i, r in enumerate(ALL_RULES)}
+        self.extra: list[dict[str, Any]] = []  # descriptors of codes no rule declares
+        self._results = JsonArray(depth=3)
+
+    def result(self, d: Diagnostic) -> dict[str, Any]:
+        if d.code not in self.index:
+            self.index[d.code] = len(self.index)
+            self.extra.append({"id": d.code, "name": d.rule})
+        return result(d, self.index[d.code])
+
     def document(
         self, diagnostics: list[Diagnostic], lines: Sequence[str], *, path: str | None = None
     ) -> str:
-        return ""
+        first = self._results.count == 0 and bool(diagnostics)
+        text = "".join(self._results.item(self.result(d)) for d in diagnostics)
+        return HEAD + text if first else text
 
     def finish(self, diagnostics: list[Diagnostic], files: int) -> str:
-        return json.dumps(report(diagnostics), indent=2, ensure_ascii=False) + "\n"
+        """The rest of the log; the results were written file by file (a caller that
+        gives them only here gets them all here)."""
+        if self._results.count == 0:
+            return json.dumps(report(diagnostics), indent=2, ensure_ascii=False) + "\n"
+        tool = json.dumps({"driver": _driver(self.index, self.extra)}, indent=2, ensure_ascii=False)
+        tool = tool.replace("\n", "\n      ")
+        return f'{self._results.close()},\n      "tool": {tool}\n    }}\n  ]\n}}\n'

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from plancheck.align import SectionMatch, align
-from plancheck.config import DEFAULT_SETTINGS, Settings
 from plancheck.detect import Detection
 from plancheck.diagnostics import Finding, Severity
 from plancheck.document import Document
 from plancheck.schema import Schema
+from plancheck.settings import DEFAULT_SETTINGS, Settings
 
 
 @dataclass(frozen=True)

@@ -58,22 +58,9 @@ def locations(doc: Document, keys: set[str]) -> list[Location]:
     return out
 
 
-_CODES: dict[int, tuple[Vocabulary, dict[str, str], dict[str, str]]] = {}
-
-
 def _codes(vocabulary: Vocabulary) -> tuple[dict[str, str], dict[str, str]]:
     """The vocabulary's country names -> ISO alpha-3 codes, and back (built once)."""
-    held = _CODES.get(id(vocabulary))
-    if held is None or held[0] is not vocabulary:
-        import pycountry
-
-        from plancheck.countries import default_name
-
-        by_name = {default_name(c): c.alpha_3 for c in pycountry.countries}
-        by_name |= {t.term: t.code for t in vocabulary.terms if t.code}
-        by_code = {code: name for name, code in by_name.items()}
-        held = _CODES[id(vocabulary)] = (vocabulary, by_name, by_code)
-    return held[1], held[2]
+    return vocabulary.codes, vocabulary.names
 
 
 def _country_vocabulary(ctx: Context) -> Vocabulary | None:
