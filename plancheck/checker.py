@@ -21,7 +21,7 @@ from plancheck.diagnostics import Diagnostic
 from plancheck.document import split_lines
 from plancheck.files import STDIN, Source, problem, read
 from plancheck.fixer import fix_text, write_atomic
-from plancheck.linter import RuleSet, lint
+from plancheck.linter import RuleSet, context, lint_context
 from plancheck.options import FileOptions, Options, Resolver
 from plancheck.parser import parse
 from plancheck.results import FileResult, Job
@@ -44,12 +44,16 @@ def crashed(path: str, exc: BaseException) -> FileResult:
     return FileResult(path, [problem(internal_error, path, message)], (), True)
 
 
-def _lint(source: Source, use: FileOptions) -> FileResult:
+def _lint(source: Source, use: FileOptions, job: Job) -> FileResult:
     document = parse(source.text, source.path)
-    found = lint(
-        document, use.schemas, schema_id=use.schema_id, rules=use.rules, settings=use.settings
-    )
-    return FileResult(source.path, found, document.lines if found else (), True)
+    ctx = context(document, use.schemas, schema_id=use.schema_id, settings=use.settings)
+    found = lint_context(ctx, use.rules)
+    facts = None
+    if job.facts:
+        from plancheck.facts import collect
+
+        facts = collect(ctx, found)
+    return FileResult(source.path, found, document.lines if found else (), True, facts=facts)
 
 
 def _fix(source: Source, use: FileOptions, job: Job, from_stdin: bool) -> FileResult:
@@ -86,7 +90,7 @@ def run_one(path: str, resolver: Resolver, job: Job) -> FileResult:
     if from_stdin and job.stdin_filename:
         got = Source(job.stdin_filename, got.text)
     try:
-        result = _fix(got, use, job, from_stdin) if job.fix else _lint(got, use)
+        result = _fix(got, use, job, from_stdin) if job.fix else _lint(got, use, job)
     except Exception as exc:
         return crashed(got.path, exc)
     return replace(result, digest=digest(got.text.encode("utf-8", "surrogatepass")))

@@ -69,6 +69,7 @@ class LazyGroup(click.Group):
         "new": "plancheck.authoring_cli:new",
         "parse": "plancheck.authoring_cli:parse_command",
         "render": "plancheck.authoring_cli:render_command",
+        "report": "plancheck.report.command:report",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -89,8 +90,9 @@ def cli() -> None:
     """plancheck: lint UNDP Accelerator Labs plan documents against their templates."""
 
 
-def _run_options(command: Callable[..., None]) -> Callable[..., None]:
-    """The options `check` and `fix` share: what to read, which schema, rules and config."""
+def _input_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options `check`, `fix` and `report` share: what to read, which schema, rules
+    and configuration, how many workers."""
     options = [
         click.argument("paths", nargs=-1, required=True),
         click.option("--schema", "schema_id", metavar="ID", help="Use this schema for every file."),
@@ -119,6 +121,16 @@ def _run_options(command: Callable[..., None]) -> Callable[..., None]:
             help="Worker processes [default: the number of CPUs].",
         ),
         click.option("--stdin-filename", help="The path to report for `-` (standard input)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _run_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options `check` and `fix` share: the input options and how to fix."""
+    options: list[Callable[[Callable[..., None]], Callable[..., None]]] = [
+        _input_options,
         click.option("--unsafe-fixes", is_flag=True, help="Apply unsafe fixes too."),
         click.option("--show-fixes", is_flag=True, help="List each fix applied."),
         click.option(
@@ -130,6 +142,18 @@ def _run_options(command: Callable[..., None]) -> Callable[..., None]:
     for option in reversed(options):
         command = option(command)
     return command
+
+
+def _cache_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The cache options of `check` and `report`."""
+    command = click.option(
+        "--cache-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="The cache folder [default: .plancheck_cache beside the nearest configuration].",
+    )(command)
+    return click.option("--no-cache", is_flag=True, help="Check every file, ignoring the cache.")(
+        command
+    )
 
 
 @dataclass
@@ -177,9 +201,9 @@ def _prepare(run: dict[str, Any]) -> _Run:
         options,
         None,
         run["stdin_filename"],
-        run["unsafe_fixes"],
-        run["show_fixes"],
-        run["exit_non_zero_on_fix"],
+        run.get("unsafe_fixes", False),
+        run.get("show_fixes", False),
+        run.get("exit_non_zero_on_fix", False),
         run["jobs"] or default_jobs(),
     )
     if "-" in run["paths"]:
@@ -196,9 +220,11 @@ def _results(
     write: bool = True,
     cache: ResultCache | None = None,
     on_start: Callable[[int], None] | None = None,
+    facts: bool = False,
 ) -> Iterator[FileResult]:
-    """Check or fix the run's files; a configuration or schema problem met on the way
-    (they are read per folder) ends the run with status 2."""
+    """Check or fix the run's files (with ``facts``, collect each document's facts too);
+    a configuration or schema problem met on the way (they are read per folder) ends the
+    run with status 2."""
     from plancheck.pool import run_paths
     from plancheck.results import Job
     from plancheck.sources import InputError
@@ -209,6 +235,7 @@ def _results(
         write=write,
         stdin=run.stdin,
         stdin_filename=run.stdin_filename,
+        facts=facts,
     )
     try:
         yield from run_paths(
@@ -274,12 +301,7 @@ def _output_choices() -> list[str]:
 @click.option("--fix", "apply_fixes", is_flag=True, help="Fix what can be fixed, then report.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
 @click.option("--quiet", "-q", is_flag=True, help="Print the findings only, no summary.")
-@click.option("--no-cache", is_flag=True, help="Check every file, ignoring the cache.")
-@click.option(
-    "--cache-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The cache folder [default: .plancheck_cache beside the nearest configuration].",
-)
+@_cache_options
 def check(
     output_format: str,
     output_file: Path | None,

@@ -387,6 +387,13 @@ def _world() -> tuple[STRtree, list[str], list[BaseGeometry]]:
     return STRtree(shapes), codes, shapes
 
 
+def boundaries() -> dict[str, BaseGeometry]:
+    """Every country boundary the data has, by ISO alpha-3 code, in its raw frame
+    (longitudes -180..180): what the report's world map draws."""
+    _, codes, shapes = _world()
+    return dict(zip(codes, shapes, strict=True))
+
+
 def _distance_km(geometry: BaseGeometry, lat: float, lng: float) -> float:
     """Great-circle distance from the point to the nearest point of ``geometry`` (found
     in the plane, which is close enough at the distances that matter here)."""

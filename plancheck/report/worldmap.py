@@ -1,0 +1,61 @@
+"""The world map: each country's boundary (countryinfo's, the ones the coordinates rules
+use) shaded by the share of its documents with errors. No tiles and no network: the
+polygons are drawn into the SVG, simplified to what a page-wide map can show."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from plancheck.report.aggregate import CountryRow
+from plancheck.report.charts import _percent, figure, svg
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
+TOLERANCE = 0.25  # degrees: finer detail is below a pixel at page width
+NO_DATA = "#e4e4e4"
+
+
+def _rings(geometry: BaseGeometry) -> Iterator[list[tuple[float, float]]]:
+    """The outer rings of a (multi)polygon, simplified."""
+    simple = geometry.simplify(TOLERANCE, preserve_topology=True)
+    for part in getattr(simple, "geoms", [simple]):
+        exterior = getattr(part, "exterior", None)
+        if exterior is not None and len(exterior.coords) >= 4:
+            yield [(round(x, 2), round(y, 2)) for x, y in exterior.coords]
+
+
+def world(countries: Sequence[CountryRow]) -> str:
+    from matplotlib import colormaps
+    from matplotlib.cm import ScalarMappable
+    from matplotlib.collections import PolyCollection
+    from matplotlib.colors import Normalize
+
+    from plancheck.geo import boundaries
+
+    title = "Share of each country's documents with errors (grey: no documents)"
+    share = {c.code: c.error_share for c in countries if c.code and c.documents}
+    # Errors are usually rare: a scale up to the highest share keeps countries apart.
+    top = max(share.values(), default=0.0)
+    cmap, norm = colormaps["OrRd"], Normalize(0, max(0.1, math.ceil(top * 10) / 10))
+    polygons, colors = [], []
+    for code, geometry in sorted(boundaries().items()):
+        for ring in _rings(geometry):
+            polygons.append(ring)
+            colors.append(cmap(norm(share[code])) if code in share else NO_DATA)
+    fig = figure(9, 4.6)
+    ax = fig.subplots()
+    ax.add_collection(
+        PolyCollection(polygons, facecolors=colors, edgecolors="white", linewidths=0.3)
+    )
+    ax.set_xlim(-180, 180)
+    ax.set_ylim(-58, 84)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    fig.colorbar(
+        ScalarMappable(norm, cmap), ax=ax, shrink=0.6, format=_percent(), label="with errors"
+    )
+    ax.set_title(title, loc="left", fontsize=10)
+    return svg(fig, title)
