@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from plancheck.report.aggregate import STATES, UNKNOWN, Completeness, Group, RuleRow
+from plancheck.report.aggregate import STATES, UNKNOWN, Group, RuleRow
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -37,7 +37,9 @@ def figure(width: float, height: float) -> Figure:
             "axes.spines.right": False,
         }
     )
-    return Figure(figsize=(width, height), layout="constrained")
+    # No layout engine: savefig's tight bounding box frames labels and titles, and a
+    # layout engine would lay out every text a second time (most of a chart's cost).
+    return Figure(figsize=(width, height))
 
 
 def svg(fig: Figure, title: str) -> str:
@@ -75,7 +77,7 @@ def states(groups: Sequence[Group], title: str) -> str:
     ax.set_xlim(0, max(left, default=1) * 1.3)
     ax.set_xlabel("documents")
     ax.set_title(title, loc="left", fontsize=10)
-    fig.legend(loc="outside right upper", frameon=False, fontsize=8)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
     return svg(fig, title)
 
 
@@ -152,35 +154,3 @@ def _percent() -> object:
     from matplotlib.ticker import PercentFormatter
 
     return PercentFormatter(1.0)
-
-
-def _short(text: str, width: int = 70) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-def completeness(table: Completeness) -> str:
-    """Share of the template's documents with each required section and answer, by year."""
-    title = f"{table.template}: % of documents with each required section (§) and answer (\u203a)"
-    columns = ["all", *table.years]
-    grid = [[table.shares[c][i] for c in columns] for i in range(len(table.items))]
-    fig = figure(4.6 + 0.55 * len(columns), 0.9 + 0.24 * len(table.items))
-    ax = fig.subplots()
-    image = ax.imshow(grid, cmap="RdYlGn", vmin=0, vmax=1, aspect="auto")
-    for i, row in enumerate(grid):
-        for j, share in enumerate(row):
-            ax.text(j, i, f"{100 * share:.0f}", ha="center", va="center", fontsize=6.5)
-    labels = [
-        _short(("§ " if it.prompt is None else "   \u203a ") + (it.prompt or it.section))
-        for it in table.items
-    ]
-    ax.set_yticks(range(len(labels)), labels, fontsize=7)
-    ax.set_xticks(
-        range(len(columns)),
-        [f"{c}\n({table.documents[c]})" for c in columns],
-        fontsize=7,
-    )
-    ax.xaxis.tick_top()
-    ax.spines[:].set_visible(False)
-    fig.colorbar(image, ax=ax, shrink=0.6, format=_percent())
-    ax.set_title(title, loc="left", fontsize=9)
-    return svg(fig, title)

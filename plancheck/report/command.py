@@ -50,8 +50,6 @@ def charts(summary: Summary) -> dict[str, str]:
         "template_years": draw.template_years(summary.by_template_year),
         "map": world(summary.countries),
     }
-    for table in summary.completeness:
-        out[f"completeness-{table.template}"] = draw.completeness(table)
     return out
 
 

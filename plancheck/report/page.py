@@ -46,6 +46,12 @@ def by_rule(doc: Document) -> list[RuleFindings]:
     return sorted(out, key=lambda r: (order.get(r.severity, 3), r.code))
 
 
+def heat(share: float) -> str:
+    """A cell's background for a share of 0 to 1: red through yellow to green, pale
+    enough for black text (the number is always written in the cell too)."""
+    return f"hsl({120 * share:.0f} 65% 82%)"
+
+
 def worst(groups: Sequence[Group]) -> Group | None:
     """The template-year with the largest share of documents with errors, among those
     large enough for a share to mean something."""
@@ -65,6 +71,7 @@ def render(summary: Summary, charts: dict[str, str], *, title: str, inputs: Sequ
     )
     env.filters["percent"] = lambda x: f"{100 * x:.0f}%"
     env.filters["number"] = lambda n: f"{n:,}"
+    env.filters["heat"] = heat
     template = env.get_template("report.html.j2")
     return template.render(
         s=summary,
