@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -25,6 +26,8 @@ from plancheck.report.aggregate import Summary
 from plancheck.report.collect import Document
 from plancheck.schema import Schema
 
+T = TypeVar("T")
+
 
 def _schemas(docs: Sequence[Document], run: _Run) -> dict[str, Schema]:
     """The schemas the documents were matched to, by id, as each one's configuration
@@ -39,7 +42,9 @@ def _schemas(docs: Sequence[Document], run: _Run) -> dict[str, Schema]:
 
 
 def charts(summary: Summary) -> dict[str, str]:
-    """Every chart of the page, as SVG text by name."""
+    """Every chart of the page, as SVG text by name (none when there is no document)."""
+    if not summary.documents:
+        return {}
     from plancheck.report import charts as draw
     from plancheck.report.worldmap import world
 
@@ -51,6 +56,35 @@ def charts(summary: Summary) -> dict[str, str]:
         "map": world(summary.countries),
     }
     return out
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _prepare_drawing() -> None:
+    """Import the drawing and templating libraries and build the map's outlines: work
+    that does not depend on the results, done while the workers check files."""
+    import jinja2  # noqa: F401
+    import matplotlib.figure  # noqa: F401
+
+    from plancheck.report.worldmap import outlines
+
+    outlines()
+
+
+def _meanwhile(results: Iterator[T], work: Callable[[], None]) -> Iterator[T]:
+    """``results``, with ``work`` run in a thread from the first result on. Not before:
+    the worker processes are forked by then, and a fork must not copy a thread midway
+    through an import."""
+    thread: threading.Thread | None = None
+    for result in results:
+        if thread is None:
+            thread = threading.Thread(target=work, daemon=True)
+            thread.start()
+        yield result
+    if thread is not None:
+        thread.join()
 
 
 def _write(path: Path, write: Callable[[Any], None]) -> None:
@@ -117,7 +151,7 @@ def report(
     progress = Progress(enabled=not quiet)
     try:
         results = _results(run, fix=False, cache=cache, on_start=progress.start, facts=True)
-        docs = documents(progress.track(results))
+        docs = documents(progress.track(_meanwhile(results, _prepare_drawing)))
     finally:
         if cache is not None:
             cache.save()
@@ -132,8 +166,9 @@ def report(
     if not quiet:
         wrote = f"{output}" + (f" and {csv_file}" if csv_file else "")
         click.echo(
-            f"Wrote {wrote}: {len(docs)} documents, {summary.findings} findings, "
-            f"{summary.states['error']} documents with errors.",
+            f"Wrote {wrote}: {_count(len(docs), 'document')}, "
+            f"{_count(summary.findings, 'finding')}, "
+            f"{_count(summary.states['error'], 'document')} with errors.",
             err=True,
         )
     _finish(EXIT_OK)

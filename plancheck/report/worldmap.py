@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from plancheck.report.aggregate import CountryRow
@@ -27,13 +28,19 @@ def _rings(geometry: BaseGeometry) -> Iterator[list[tuple[float, float]]]:
             yield [(round(x, 2), round(y, 2)) for x, y in exterior.coords]
 
 
+@cache
+def outlines() -> list[tuple[str, list[tuple[float, float]]]]:
+    """Every country's outer rings, simplified, by ISO alpha-3 code."""
+    from plancheck.geo import boundaries
+
+    return [(code, ring) for code, shape in sorted(boundaries().items()) for ring in _rings(shape)]
+
+
 def world(countries: Sequence[CountryRow]) -> str:
     from matplotlib import colormaps
     from matplotlib.cm import ScalarMappable
     from matplotlib.collections import PolyCollection
     from matplotlib.colors import Normalize
-
-    from plancheck.geo import boundaries
 
     title = "Share of each country's documents with errors (grey: no documents)"
     share = {c.code: c.error_share for c in countries if c.code and c.documents}
@@ -41,10 +48,9 @@ def world(countries: Sequence[CountryRow]) -> str:
     top = max(share.values(), default=0.0)
     cmap, norm = colormaps["OrRd"], Normalize(0, max(0.1, math.ceil(top * 10) / 10))
     polygons, colors = [], []
-    for code, geometry in sorted(boundaries().items()):
-        for ring in _rings(geometry):
-            polygons.append(ring)
-            colors.append(cmap(norm(share[code])) if code in share else NO_DATA)
+    for code, ring in outlines():
+        polygons.append(ring)
+        colors.append(cmap(norm(share[code])) if code in share else NO_DATA)
     fig = figure(9, 4.6)
     ax = fig.subplots()
     ax.add_collection(
