@@ -79,6 +79,7 @@ def render(summary: Summary, charts: dict[str, str], *, title: str, inputs: Sequ
         worst=worst(summary.by_template_year),
         by_rule=by_rule,
         collapse=COLLAPSE,
+        min_group=MIN_GROUP,
         top=TOP,
         title=title,
         inputs=inputs,
