@@ -69,12 +69,13 @@ def states(groups: Sequence[Group], title: str) -> str:
         left = [a + b for a, b in zip(left, counts, strict=True)]
     for y, g in enumerate(rows):
         ax.annotate(
-            f" {g.documents} · {_share(g.states['error'], g.documents)} with errors",
+            f" {g.documents} · {_share(g.states['error'], g.documents)} with errors"
+            f" · {g.findings:,} findings",
             (g.documents, y),
             va="center",
             fontsize=8,
         )
-    ax.set_xlim(0, max(left, default=1) * 1.3)
+    ax.set_xlim(0, max(left, default=1) * 1.5)
     ax.set_xlabel("documents")
     ax.set_title(title, loc="left", fontsize=10)
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
