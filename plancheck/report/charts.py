@@ -154,4 +154,4 @@ def template_years(groups: Sequence[Group]) -> str:
 def _percent() -> object:
     from matplotlib.ticker import PercentFormatter
 
-    return PercentFormatter(1.0)
+    return PercentFormatter(1.0, decimals=0)

@@ -49,7 +49,7 @@ def by_rule(doc: Document) -> list[RuleFindings]:
 def heat(share: float) -> str:
     """A cell's background for a share of 0 to 1: red through yellow to green, pale
     enough for black text (the number is always written in the cell too)."""
-    return f"hsl({120 * share:.0f} 65% 82%)"
+    return f"hsl({120 * share:.0f} 70% 75%)"
 
 
 def worst(groups: Sequence[Group]) -> Group | None:
