@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import html
+import io
 import os
 import re
 import shutil
@@ -198,3 +199,28 @@ def test_output_is_required(tmp_path: Path) -> None:
 def test_the_wheel_layout_carries_the_templates() -> None:
     folder = ROOT / "plancheck" / "report" / "templates"
     assert {p.name for p in folder.iterdir()} >= {"report.html.j2", "report.css", "sort.js"}
+
+
+def test_a_progress_bar_on_a_terminal(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import plancheck.progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+
+    class OnTerminal(plancheck.progress.Progress):
+        def __init__(self, *, enabled: bool = True) -> None:
+            super().__init__(enabled=enabled, stream=screen)
+
+    monkeypatch.setattr(plancheck.progress, "THRESHOLD", 5)
+    monkeypatch.setattr(plancheck.progress, "Progress", OnTerminal)
+    files = len(list(archive.rglob("*.md")))
+    run("report", str(archive), "-o", "r.html", cwd=tmp_path)
+    assert "Checking" in screen.getvalue() and f"{files}/{files}" in screen.getvalue()
+    screen.truncate(0)
+    run("report", "-q", str(archive), "-o", "r.html", cwd=tmp_path)
+    assert screen.getvalue().strip("\x00") == ""
