@@ -11,7 +11,8 @@ a warm run of one file start fast.
 Entries are spread over 256 small JSON files by a hash of the path, so that checking one
 file reads one of them. The cache is JSON, never pickle, so a cache folder that arrives
 in a repository cannot run code; a cache file that cannot be read is ignored and
-rewritten. Only check uses the cache: fix always reads afresh.
+rewritten. check and report use the cache, fix always reads afresh. An entry written by
+report also holds the document's facts; report takes an entry without them as a miss.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from plancheck import __version__
 from plancheck.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from plancheck.document import Span, split_lines
-from plancheck.results import FileResult
+from plancheck.results import Facts, FileResult
 from plancheck.sources import (
     ConfigError,
     builtin_schema_dir,
@@ -111,16 +112,19 @@ def _folder_digest(folder: Path) -> str:
 
 
 class ResultCache:
-    def __init__(self, folder: Path, options: Options, *, with_lines: bool = True) -> None:
+    def __init__(
+        self, folder: Path, options: Options, *, with_lines: bool = True, with_facts: bool = False
+    ) -> None:
         self.folder = folder
         self.options = options
         self.with_lines = with_lines  # whether results carry their lines, for the reporter
+        self.with_facts = with_facts  # whether results carry their facts, for report
         self._root = folder / __version__
         self._buckets: dict[str, dict[str, Any]] = {}
         self._changed: set[str] = set()
         self._fingerprints: dict[Path | None, str | None] = {}
         self._configs: dict[Path, Path | None] = {}
-        self._hits: dict[str, list[Diagnostic]] = {}
+        self._hits: dict[str, tuple[list[Diagnostic], Facts | None]] = {}
 
     # -- what a check depends on besides the text
 
@@ -199,7 +203,8 @@ class ResultCache:
             with open(path, "rb") as handle:
                 if digest(handle.read()) != entry.get("digest"):
                     return False
-            self._hits[path] = [_from_data(path, d) for d in entry["diagnostics"]]
+            facts = Facts.from_data(entry["facts"]) if self.with_facts else None
+            self._hits[path] = ([_from_data(path, d) for d in entry["diagnostics"]], facts)
         except (OSError, KeyError, TypeError, ValueError):
             return False  # gone, unreadable, or an entry from a damaged cache file
         return True
@@ -207,12 +212,12 @@ class ResultCache:
     def result(self, path: str) -> FileResult:
         """The cached result of a file :meth:`lookup` found, with its lines when there
         are diagnostics to show them with and the reporter shows them."""
-        diagnostics = self._hits.pop(path)
+        diagnostics, facts = self._hits.pop(path)
         lines: tuple[str, ...] = ()
         if diagnostics and self.with_lines:
             with contextlib.suppress(OSError, UnicodeDecodeError), open(path, "rb") as handle:
                 lines = tuple(split_lines(handle.read().decode("utf-8")))
-        return FileResult(path, diagnostics, lines, True)
+        return FileResult(path, diagnostics, lines, True, facts=facts)
 
     def store(self, result: FileResult) -> None:
         if not result.complete or result.digest is None:
@@ -225,12 +230,15 @@ class ResultCache:
         except OSError:
             return
         key = os.path.abspath(result.path)
-        self._bucket(key)[key] = {
+        entry: dict[str, Any] = {
             "size": size,
             "digest": result.digest,
             "fingerprint": fingerprint,
             "diagnostics": [_to_data(d) for d in result.diagnostics],
         }
+        if result.facts is not None:
+            entry["facts"] = result.facts.to_data()
+        self._bucket(key)[key] = entry
         self._changed.add(digest(key.encode("utf-8", "surrogateescape"))[:2])
 
     def save(self) -> None:

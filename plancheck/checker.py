@@ -19,7 +19,7 @@ from plancheck.cache import digest
 from plancheck.diagnostics import Diagnostic
 from plancheck.document import split_lines
 from plancheck.files import STDIN, Source, problem, read
-from plancheck.linter import RuleSet, lint
+from plancheck.linter import RuleSet, context, lint_context
 from plancheck.options import FileOptions, Options, Resolver
 from plancheck.parser import parse
 from plancheck.results import FileResult, Job
@@ -46,10 +46,15 @@ def crashed(path: str, exc: BaseException) -> FileResult:
 
 def _lint(source: Source, use: FileOptions, job: Job) -> FileResult:
     document = parse(source.text, source.path)
-    found = lint(
-        document, use.schemas, schema_id=use.schema_id, rules=use.rules, settings=use.settings
-    )
-    return FileResult(source.path, found, document.lines if found and job.lines else (), True)
+    ctx = context(document, use.schemas, schema_id=use.schema_id, settings=use.settings)
+    found = lint_context(ctx, use.rules)
+    facts = None
+    if job.facts:
+        from plancheck.facts import collect
+
+        facts = collect(ctx, found)
+    lines = document.lines if found and job.lines else ()
+    return FileResult(source.path, found, lines, True, facts=facts)
 
 
 def _fix(source: Source, use: FileOptions, job: Job, from_stdin: bool) -> FileResult:

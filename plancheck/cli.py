@@ -69,6 +69,7 @@ class LazyGroup(click.Group):
         "new": "plancheck.authoring_cli:new",
         "parse": "plancheck.authoring_cli:parse_command",
         "render": "plancheck.authoring_cli:render_command",
+        "report": "plancheck.report.command:report",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -89,8 +90,9 @@ def cli() -> None:
     """plancheck: lint UNDP Accelerator Labs plan documents against their templates."""
 
 
-def _run_options(command: Callable[..., None]) -> Callable[..., None]:
-    """The options `check` and `fix` share: what to read, which schema, rules and config."""
+def _input_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options `check`, `fix` and `report` share: what to read, which schema, rules
+    and configuration, how many workers."""
     options = [
         click.argument("paths", nargs=-1),
         click.option("--schema", "schema_id", metavar="ID", help="Use this schema for every file."),
@@ -124,6 +126,16 @@ def _run_options(command: Callable[..., None]) -> Callable[..., None]:
             help="Worker processes [default: the number of CPUs].",
         ),
         click.option("--stdin-filename", help="The path to report for `-` (standard input)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _run_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options `check` and `fix` share: the input options and how to fix."""
+    options: list[Callable[[Callable[..., None]], Callable[..., None]]] = [
+        _input_options,
         click.option("--unsafe-fixes", is_flag=True, help="Apply unsafe fixes too."),
         click.option("--show-fixes", is_flag=True, help="List each fix applied."),
         click.option(
@@ -139,6 +151,18 @@ def _run_options(command: Callable[..., None]) -> Callable[..., None]:
     for option in reversed(options):
         command = option(command)
     return command
+
+
+def _cache_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The cache options of `check` and `report`."""
+    command = click.option(
+        "--cache-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="The cache folder [default: .plancheck_cache beside the nearest configuration].",
+    )(command)
+    return click.option("--no-cache", is_flag=True, help="Check every file, ignoring the cache.")(
+        command
+    )
 
 
 @dataclass
@@ -187,9 +211,9 @@ def _prepare(run: dict[str, Any]) -> _Run:
         options,
         None,
         run["stdin_filename"],
-        run["unsafe_fixes"],
-        run["show_fixes"],
-        run["exit_non_zero_on_fix"],
+        run.get("unsafe_fixes", False),
+        run.get("show_fixes", False),
+        run.get("exit_non_zero_on_fix", False),
         run["jobs"] or default_jobs(),
         run["force_exclude"],
     )
@@ -208,10 +232,12 @@ def _results(
     cache: ResultCache | None = None,
     on_start: Callable[[int], None] | None = None,
     lines: bool = True,
+    facts: bool = False,
 ) -> Iterator[FileResult]:
     """Check or fix the run's files; a configuration or schema problem met on the way
     (they are read per folder) ends the run with status 2. ``lines``: whether checked
-    files' results carry their lines (the reporter shows them)."""
+    files' results carry their lines (the reporter shows them); ``facts``: collect each
+    document's facts too (for report)."""
     from plancheck.pool import run_paths
     from plancheck.results import Job
     from plancheck.sources import InputError
@@ -223,6 +249,7 @@ def _results(
         stdin=run.stdin,
         stdin_filename=run.stdin_filename,
         lines=lines,
+        facts=facts,
     )
     try:
         yield from run_paths(
@@ -308,12 +335,7 @@ def _output_choices() -> list[str]:
     show_default=True,
     help="Exit 1 on findings of this severity or above (warning: for a strict CI).",
 )
-@click.option("--no-cache", is_flag=True, help="Check every file, ignoring the cache.")
-@click.option(
-    "--cache-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The cache folder [default: .plancheck_cache beside the nearest configuration].",
-)
+@_cache_options
 def check(
     output_format: str,
     output_file: Path | None,

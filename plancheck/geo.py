@@ -444,6 +444,15 @@ def _world() -> tuple[tuple[str, _Shape], ...]:
     return tuple(out)
 
 
+def boundaries() -> dict[str, list[list[tuple[float, float]]]]:
+    """Every country's land (longitudes -180..180) as its polygons' exterior rings of
+    (longitude, latitude) points, by ISO alpha-3 code: what the report's world map draws."""
+    return {
+        code: [list(zip(p[0][0::2], p[0][1::2], strict=True)) for p in shape.polygons]
+        for code, shape in _world()
+    }
+
+
 def _distance_km(shape: _Shape, lat: float, lng: float, *, edge: bool = False) -> float:
     """Great-circle distance from the point to the nearest point of ``shape`` (found
     in the plane, which is close enough at the distances that matter here)."""

@@ -122,6 +122,20 @@ def _at_most_info(d: Diagnostic) -> Diagnostic:
     return d
 
 
+def context(
+    document: Document,
+    schemas: dict[str, Schema],
+    *,
+    schema_id: str | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Context:
+    """What the rules read: the document and the schema detected for it (none for an
+    empty document, of which nothing else can be said)."""
+    if not document.source.strip():
+        return Context(document, Detection(None), settings)
+    return Context(document, detect(document, schemas, schema_id), settings)
+
+
 def lint(
     document: Document,
     schemas: dict[str, Schema],
@@ -131,14 +145,18 @@ def lint(
     settings: Settings = DEFAULT_SETTINGS,
 ) -> list[Diagnostic]:
     """All diagnostics for one parsed document, suppressions applied, sorted by position."""
+    ctx = context(document, schemas, schema_id=schema_id, settings=settings)
+    return lint_context(ctx, rules)
+
+
+def lint_context(ctx: Context, rules: RuleSet | None = None) -> list[Diagnostic]:
+    """:func:`lint` for a context already made (the report reads it afterwards too)."""
     ruleset = rules or RuleSet()
+    document = ctx.document
     if not document.source.strip():
-        # Nothing else can be said of an empty document.
         chosen: Iterable[Rule] = [r for r in ruleset.rules if r is empty_document]
-        ctx = Context(document, Detection(None), settings)
         plan = True
     else:
-        ctx = Context(document, detect(document, schemas, schema_id), settings)
         # Of a README beside the plans, only that it is not a plan is said; a rule set
         # without not-a-plan checks every Markdown file as a plan.
         plan = not_a_plan not in ruleset.rules or is_plan(document, ctx.detection)

@@ -32,6 +32,44 @@ def failing(diagnostics: Iterable[Diagnostic], level: Severity = Severity.ERROR)
     return any(d.severity in FAIL_ON[level] and d.rule != NOT_A_PLAN for d in diagnostics)
 
 
+# A finding about a tag value: (rule code, tag key, value, what a fix writes instead or "").
+Term = tuple[str, str, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What a document is, for `plancheck report` (see :mod:`plancheck.facts`)."""
+
+    template: str | None  # the schema detected or forced; None when none fits
+    year: str | None  # the `year` tag's value
+    countries: tuple[tuple[str, str | None], ...] = ()  # (name, ISO alpha-3 or None)
+    filled: str = ""  # "1"/"0" per item of the template's checklist
+    terms: tuple[Term, ...] = ()
+
+    def to_data(self) -> list[object]:
+        return [
+            self.template,
+            self.year,
+            [list(c) for c in self.countries],
+            self.filled,
+            [list(t) for t in self.terms],
+        ]
+
+    @classmethod
+    def from_data(cls, data: list[object]) -> Facts:
+        """Raises TypeError or ValueError on data that is not what :meth:`to_data` wrote."""
+        template, year, countries, filled, terms = data
+        if not isinstance(countries, list) or not isinstance(terms, list):
+            raise TypeError("facts: lists expected")
+        return cls(
+            None if template is None else str(template),
+            None if year is None else str(year),
+            tuple((str(name), None if code is None else str(code)) for name, code in countries),
+            str(filled),
+            tuple((str(c), str(k), str(v), str(i)) for c, k, v, i in terms),
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class FileResult:
     path: str
@@ -42,6 +80,7 @@ class FileResult:
     fixed: FixResult | None = None
     written: bool = False
     digest: str | None = None  # of the bytes checked, for the cache
+    facts: Facts | None = None  # when the job asks for them (report)
 
     @property
     def failed(self) -> bool:
@@ -67,3 +106,4 @@ class Job:
     # Whether a checked file's result carries its lines: only the formats that show them
     # need them, and from a worker process they are pickled back with the findings.
     lines: bool = True
+    facts: bool = False  # collect each document's Facts too (for report)

@@ -1,4 +1,5 @@
-"""A plain `pip install .` into a fresh virtual environment carries the built-in schemas."""
+"""A plain `pip install .` into a fresh virtual environment carries the built-in schemas
+and the report's templates."""
 
 from __future__ import annotations
 
@@ -63,6 +64,18 @@ def test_installed_package_has_the_builtin_schemas(tmp_path: Path) -> None:
         env=env,
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
+    # The report's Jinja2 templates, styles and script travel inside the package.
+    reported = subprocess.run(
+        [str(python), "-m", "plancheck", "report", "-q", str(SEED), "-o", "report.html"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert reported.returncode == 0, reported.stdout + reported.stderr
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "<svg" in page and "table.sortable" in page
 
 
 def test_the_readmes_first_command_installs_and_checks_the_seeds(tmp_path: Path) -> None:
