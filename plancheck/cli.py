@@ -390,9 +390,13 @@ def fix(show_diff: bool, **shared: Any) -> None:
     _finish(EXIT_FINDINGS if changed and (show_diff or run.exit_non_zero_on_fix) else EXIT_OK)
 
 
-@cli.group()
+class SchemaGroup(LazyGroup):
+    lazy: ClassVar[dict[str, str]] = {"infer": "plancheck.infer.command:infer_command"}
+
+
+@cli.group(cls=SchemaGroup)
 def schema() -> None:
-    """List, show and check schemas."""
+    """List, show, check and infer schemas."""
 
 
 @schema.command("list")
