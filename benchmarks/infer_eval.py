@@ -1,6 +1,6 @@
 """How well `plancheck schema infer` recovers the built-in templates from the corpus.
 
-    python benchmarks/infer_eval.py [CORPUS]
+    python benchmarks/infer_eval.py [CORPUS] [--min-share SHARE]
 
 For each learning-plan and experiment template plancheck ships, the corpus documents
 detected as that template (with the built-in schemas) are shuffled with a fixed seed;
@@ -37,6 +37,7 @@ from plancheck.detect import detect
 from plancheck.document import Document
 from plancheck.files import Source, read
 from plancheck.infer import infer
+from plancheck.infer.model import DEFAULT_MIN_SHARE
 from plancheck.infer.writer import load, render
 from plancheck.linter import RuleSet, lint
 from plancheck.parser import parse
@@ -152,7 +153,10 @@ def _constraints(result: Result, builtin: Schema, inferred: Schema) -> None:
 
 
 def evaluate(
-    corpus: Path = DEFAULT_CORPUS, templates: Iterable[str] = ALL_TEMPLATES, seed: int = SEED
+    corpus: Path = DEFAULT_CORPUS,
+    templates: Iterable[str] = ALL_TEMPLATES,
+    seed: int = SEED,
+    min_share: float = DEFAULT_MIN_SHARE,
 ) -> list[Result]:
     builtin = load_schemas()
     documents = corpus_documents(corpus, builtin)
@@ -162,7 +166,7 @@ def evaluate(
     results = {t: Result(t) for t in templates}
     for template in templates:
         train, held[template] = _split(documents[template], seed)
-        inferred = infer(train, template)
+        inferred = infer(train, template, min_share=min_share)
         schemas[template] = load(render(inferred), inferred)
         results[template].trained = len(train)
         _constraints(results[template], builtin[template], schemas[template])
@@ -199,12 +203,17 @@ def table(results: list[Result]) -> str:
 
 
 def main(argv: list[str]) -> int:
+    min_share = DEFAULT_MIN_SHARE
+    if "--min-share" in argv:
+        at = argv.index("--min-share")
+        min_share = float(argv[at + 1])
+        argv = argv[:at] + argv[at + 2 :]
     corpus = Path(argv[0]) if argv else DEFAULT_CORPUS
     if not corpus.is_dir():
         print(f"no corpus at {corpus}", file=sys.stderr)
         return 2
     start = time.perf_counter()
-    results = evaluate(corpus)
+    results = evaluate(corpus, min_share=min_share)
     print(table(results))
     kinds: Counter[str] = Counter()
     hits: Counter[str] = Counter()
@@ -216,7 +225,8 @@ def main(argv: list[str]) -> int:
     for r in results:
         for miss in r.misses:
             print(f"  not found in {r.template}: {miss}")
-    print(f"\n{time.perf_counter() - start:.1f} s (seed {SEED}, {TRAIN:.0%} to infer)")
+    took = time.perf_counter() - start
+    print(f"\n{took:.1f} s (seed {SEED}, {TRAIN:.0%} to infer, min share {min_share:g})")
     return 0
 
 

@@ -30,12 +30,18 @@ class Split:
     similarity: float
     marks: tuple[tuple[str, ...], tuple[str, ...]]  # what sets each group apart
 
-    def warning(self) -> list[str]:
+    @property
+    def summary(self) -> str:
         a, b = self.sizes
+        return (
+            f"these documents look like two templates ({a:,} and {b:,} documents; "
+            f"their headings and prompts are {self.similarity:.0%} alike)"
+        )
+
+    def warning(self) -> list[str]:
         lines = [
-            f"WARNING: these documents look like two templates ({a:,} and {b:,} documents; "
-            f"their headings and prompts are {self.similarity:.0%} alike).",
-            "Infer each group apart (plancheck schema check names each file's template).",
+            f"WARNING: {self.summary}.",
+            "Infer each group apart (`plancheck parse FILE` names the template of a file).",
         ]
         for n, (size, marks) in enumerate(zip(self.sizes, self.marks, strict=True), start=1):
             lines.append(f"Group {n} ({size:,} documents): " + "; ".join(marks))
@@ -85,7 +91,10 @@ def split(documents: Sequence[Document]) -> Split | None:
         return None
     sample = docs[:: max(1, len(docs) // SAMPLE)]
     typical = max(range(len(docs)), key=lambda i: sum(_jaccard(docs[i], s) for s in sample))
-    other = min(range(len(docs)), key=lambda i: _jaccard(docs[i], docs[typical]))
+    # the most different of the documents with a fair outline (not an empty one)
+    fair = sorted(len(d) for d in docs)[len(docs) // 2] / 2
+    outlined = [i for i in range(len(docs)) if len(docs[i]) >= fair] or list(range(len(docs)))
+    other = min(outlined, key=lambda i: _jaccard(docs[i], docs[typical]))
     profiles = (_profile([docs[typical]]), _profile([docs[other]]))
     groups: tuple[list[frozenset[str]], list[frozenset[str]]] = ([], [])
     for _ in range(ROUNDS):

@@ -55,7 +55,7 @@ def infer_command(
     )
     text = render(inferred)
     if inferred.split is not None:
-        click.echo("plancheck: warning: " + " ".join(inferred.split.warning()[:1]), err=True)
+        click.echo(f"plancheck: warning: {inferred.split.summary}", err=True)
     if output is None:
         click.echo(text, nl=False)
         _finish(EXIT_OK)

@@ -5,7 +5,8 @@ answers say how often it was broken (evidence for the comment, not a reason to d
 
 * "a maximum of 280 characters" -> ``max_chars: 280``;
 * "a maximum of 5 key insights" -> ``max_items: 5``; "the top 5 key insights" too, when
-  the answers are lists (the "top 5 partners" are answered in groups, not in a list);
+  the prompt's own answer holds them (the "top 5 partners" are answered in the groups
+  below the prompt, which is left blank);
 * "Please answer in specific terms: 'Our challenge is that...'" -> ``starts_with``;
 * "paste any link(s)", "add any supporting links" -> ``must_contain_link``;
 * "make sure that your answers add up to 100%" -> ``shares`` of the grouped prompts
@@ -50,7 +51,7 @@ SHARES = re.compile(r"\b(?:add|adds|sum|sums) up to (\d+)\s*%|\bsum to (\d+)\b",
 CHECKLIST = re.compile(
     r"select all that apply|check all that apply|select (?:one|all)\b|tick all", re.IGNORECASE
 )
-LIST_SHARE = 0.5  # answers that are lists, for "top 5" to mean max_items
+ANSWERED_SHARE = 0.5  # answers given under "top 5 ...", for it to mean max_items
 OPTIONS_MAX = 15  # a checklist longer than this is not a fixed list
 CHECKLIST_SHARE = 0.6  # answers made of items only, for a list without the words
 OPTION_ANSWERS = 5  # answers needed before items alone make a checklist
@@ -143,7 +144,8 @@ def read_constraints(
         out.notes.append(f"max_chars: from {m.group()!r}; {longer:,} answers are longer")
     items = MAX_ITEMS.search(text) or TOP_ITEMS.search(text)
     lists = _listed(answers)
-    if items and (items.re is MAX_ITEMS or lists >= LIST_SHARE * max(1, len(answers))):
+    own = answered >= ANSWERED_SHARE * len(prompt.stats.answers)
+    if items and (items.re is MAX_ITEMS or own):
         limit = int(items.group(1))
         over = sum(len(a.items) > limit for a in answers)
         out.answer["max_items"] = limit
