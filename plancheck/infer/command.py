@@ -53,7 +53,10 @@ def infer_command(
     inferred = infer(
         found.documents, schema_id, title=title, min_share=min_share, mine=output is not None
     )
-    text = render(inferred)
+    try:
+        text = render(inferred)
+    except InputError as exc:  # the writer's own check failed: a bug, said plainly
+        raise Failure(f"the inferred schema does not load ({exc}); please report it") from None
     if inferred.split is not None:
         click.echo(f"plancheck: warning: {inferred.split.summary}", err=True)
     if output is None:

@@ -56,35 +56,64 @@ def _share_of(values: list[str], pattern: re.Pattern[str]) -> float:
     return sum(bool(pattern.fullmatch(v.strip())) for v in values) / len(values)
 
 
+@dataclass(frozen=True, slots=True)
+class _Format:
+    format: TagFormat
+    why: str
+    values: tuple[str, ...] = ()
+    vocabulary: str | None = None
+    policy: Policy | None = None
+
+
+LABELS = {
+    TagFormat.EMAIL: "e-mail addresses",
+    TagFormat.YEAR: "years",
+    TagFormat.COORDINATES: "coordinates",
+    TagFormat.INTEGER: "whole numbers",
+}
+
+
+def _count(values: list[str], pattern: re.Pattern[str]) -> int:
+    return sum(bool(pattern.fullmatch(v.strip())) for v in values)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
+
+
 def _format(
     key: str, values: list[str], clusters: list[Cluster], documents: int, min_share: float
-) -> tuple[TagFormat, dict[str, object], str]:
-    """The format, its arguments and why, for the values of ``key``."""
+) -> _Format:
+    """The format of the values of ``key``, and why."""
+    n = len(values)
     for fmt, pattern in (
         (TagFormat.EMAIL, EMAIL),
         (TagFormat.YEAR, YEAR),
         (TagFormat.COORDINATES, COORDINATES),
         (TagFormat.INTEGER, INTEGER),
     ):
-        share = _share_of(values, pattern)
-        if reaches(round(share * len(values)), len(values), min_share):
-            return fmt, {}, f"{share:.0%} of the values are {fmt.value} values"
+        matched = _count(values, pattern)
+        if reaches(matched, n, min_share):
+            return _Format(fmt, f"{matched:,} of {_plural(n, 'value')} are {LABELS[fmt]}")
     known = builtin_vocabularies().get(key)
     if known is not None:
         matched = sum(known.index.match(v) is not None for v in values)
-        if matched / len(values) >= 0.5:
-            closed = reaches(matched, len(values), min_share)
-            policy = Policy.CLOSED if closed else Policy.OPEN
-            why = f"{matched:,} of {len(values):,} values are terms of the built-in vocabulary"
-            return TagFormat.VOCABULARY, {"vocabulary": key, "policy": policy}, why
-    recurring = all(c.count >= 2 for c in clusters) or documents == 1
+        if matched * 2 >= n:
+            closed = reaches(matched, n, min_share)
+            return _Format(
+                TagFormat.VOCABULARY,
+                f"{matched:,} of {_plural(n, 'value')} are terms of the built-in vocabulary",
+                vocabulary=key,
+                policy=Policy.CLOSED if closed else Policy.OPEN,
+            )
+    recurring = all(c.count >= 2 for c in clusters)
     if key == TYPE or (len(clusters) <= ONE_OF_MAX and recurring and documents > 1):
         names = tuple(c.canonical for c in clusters)
-        return TagFormat.ONE_OF, {"values": names}, f"{len(clusters)} distinct values"
-    url = _share_of(values, URL)
-    if reaches(round(url * len(values)), len(values), min_share):
-        return TagFormat.TEXT, {}, f"{url:.0%} of the values are URLs (no URL format: text)"
-    return TagFormat.TEXT, {}, f"{len(clusters):,} distinct values"
+        return _Format(TagFormat.ONE_OF, _plural(len(clusters), "distinct value"), names)
+    urls = _count(values, URL)
+    if reaches(urls, n, min_share):
+        return _Format(TagFormat.TEXT, f"{urls:,} of {_plural(n, 'value')} are URLs (text)")
+    return _Format(TagFormat.TEXT, _plural(len(clusters), "distinct value"))
 
 
 def _controlled(values: list[str], clusters: list[Cluster], min_share: float) -> bool:
@@ -123,36 +152,37 @@ def infer_tags(
         assert s.values is not None
         values = [v for v in s.values if v.strip()] or s.values
         clusters = cluster(values)
-        fmt, arguments, why = _format(key, values, clusters, n, min_share)
-        notes = [f"{in_docs(s.documents, n)}; {why}"]
+        found = _format(key, values, clusters, n, min_share)
+        notes = [f"{in_docs(s.documents, n)}; {found.why}"]
         if s.repeated:
             notes.append(f"different values given twice in {s.repeated:,}")
         if s.same_value:
             notes.append(f"one value given twice in {s.same_value:,}")
         mined = None
-        if fmt is TagFormat.TEXT and _controlled(values, clusters, min_share):
+        if found.format is TagFormat.TEXT and _controlled(values, clusters, min_share):
             if mine:
-                fmt, arguments = TagFormat.VOCABULARY, {"vocabulary": key, "policy": Policy.OPEN}
+                found = _Format(TagFormat.VOCABULARY, found.why, (), key, Policy.OPEN)
                 mined = propose(key, values, s.documents)
                 notes.append(f"a vocabulary of {len(clusters)} terms, mined into vocabularies/")
             else:
                 notes.append(f"{len(clusters)} recurring terms: `vocab mine --tag {key}`")
-        policy = arguments.get("policy")
         multiple = s.repeated > 0
-        if fmt is TagFormat.TEXT and multiple:
-            policy = Policy.FREE  # several values of free text: only whitespace drift
-        if fmt is TagFormat.TEXT and clusters:
-            notes.append("most frequent: " + one_line(clusters[0].canonical, 60))
+        policy = found.policy
+        if found.format is TagFormat.TEXT:
+            if multiple:
+                policy = Policy.FREE  # several values of free text: only whitespace drift
+            if clusters:
+                notes.append("most frequent: " + one_line(clusters[0].canonical, 60))
         out.append(
             InferredTag(
                 key=key,
                 required=reaches(s.documents, n, min_share),
                 multiple=multiple,
                 repeat_values=s.same_value > 0,
-                format=fmt,
-                values=tuple(arguments.get("values", ())),  # type: ignore[arg-type]
-                vocabulary=arguments.get("vocabulary"),  # type: ignore[arg-type]
-                policy=policy,  # type: ignore[arg-type]
+                format=found.format,
+                values=found.values,
+                vocabulary=found.vocabulary,
+                policy=policy,
                 notes=tuple(notes),
                 mined=mined,
             )

@@ -92,8 +92,9 @@ def render(inferred: InferredSchema) -> str:
     """The schema file's text (validated: it loads with the mined vocabularies)."""
     share = f"{inferred.min_share:g}"
     out = [
-        f"# Inferred by `plancheck schema infer` from {inferred.documents:,} documents "
-        f"(required: in at least {share} of them).",
+        f"# Inferred by `plancheck schema infer` from {inferred.documents:,} "
+        f"document{'' if inferred.documents == 1 else 's'} (required: in at least {share} "
+        "of them).",
         "# The comments are the evidence; review them, then edit what the documents got wrong.",
     ]
     if inferred.split is not None:
