@@ -69,6 +69,7 @@ class Result:
     inferred_findings: int = 0
     constraints: dict[str, list[bool]] = field(default_factory=dict)  # kind -> found?
     misses: list[str] = field(default_factory=list)  # constraints not found, described
+    extras: list[str] = field(default_factory=list)  # inferred where the built-in has none
 
     @property
     def detection(self) -> float:
@@ -139,6 +140,15 @@ def _same(kind: str, built: PromptSpec, found: PromptSpec | None) -> bool:
 
 def _constraints(result: Result, builtin: Schema, inferred: Schema) -> None:
     found = _prompts(inferred)
+    known = _prompts(builtin)
+    for section in inferred.sections:
+        for prompt in section.prompts:
+            twin = next((known[k] for k in prompt.keys if k in known), None)
+            for kind in CONSTRAINTS:
+                if getattr(prompt.answer, kind) not in (None, False) and (
+                    twin is None or getattr(twin.answer, kind) in (None, False)
+                ):
+                    result.extras.append(f"{kind} on {prompt.text[:60]!r}")
     for section in builtin.sections:
         for prompt in section.prompts:
             twin = next((found[k] for k in prompt.keys if k in found), None)
@@ -225,6 +235,8 @@ def main(argv: list[str]) -> int:
     for r in results:
         for miss in r.misses:
             print(f"  not found in {r.template}: {miss}")
+        for extra in r.extras:
+            print(f"  only inferred, in {r.template}: {extra}")
     took = time.perf_counter() - start
     print(f"\n{took:.1f} s (seed {SEED}, {TRAIN:.0%} to infer, min share {min_share:g})")
     return 0

@@ -4,8 +4,8 @@ A key is required when at least ``min_share`` of the documents carry it, ``multi
 when some document gives it twice with different values, ``repeat_values`` when some
 document repeats a value (a country named for two locations). The format is the first
 of these that at least ``min_share`` of the values fit: an e-mail, a year, coordinates,
-a whole number; the built-in vocabulary of that key, when most values are its terms
-(closed when ``min_share`` are, open otherwise); a handful of values that recur (one-of);
+a whole number; the built-in vocabulary of that key, when most values are its terms or their
+variants (closed when all are, open when the documents show other terms); a handful of values that recur (one-of);
 a controlled vocabulary mined from the values the way ``vocab mine`` does it, written
 beside the schema; else free text. Keys are listed in the archive's order.
 """
@@ -99,7 +99,8 @@ def _format(
     if known is not None:
         matched = sum(known.index.match(v) is not None for v in values)
         if matched * 2 >= n:
-            closed = reaches(matched, n, min_share)
+            # a value no term matches shows the platform took new terms: open
+            closed = matched == n
             return _Format(
                 TagFormat.VOCABULARY,
                 f"{matched:,} of {_plural(n, 'value')} are terms of the built-in vocabulary",
