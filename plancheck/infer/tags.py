@@ -4,9 +4,10 @@ A key is required when at least ``min_share`` of the documents carry it, ``multi
 when some document gives it twice with different values, ``repeat_values`` when some
 document repeats a value (a country named for two locations). The format is the first
 of these that at least ``min_share`` of the values fit: an e-mail, a year, coordinates,
-a whole number; the built-in vocabulary of that key, when most values are its terms or their
-variants (closed when all are, open when the documents show other terms); a handful of values that recur (one-of);
-a controlled vocabulary mined from the values the way ``vocab mine`` does it, written
+a whole number; the built-in vocabulary of that key, when most values are its terms or
+their variants (closed when all are, open when the documents show other terms); a
+handful of values that recur (one-of); a controlled vocabulary mined from the values the
+way ``vocab mine`` does it, written
 beside the schema; else free text. Keys are listed in the archive's order.
 """
 
