@@ -7,8 +7,8 @@ of these that at least ``min_share`` of the values fit: an e-mail, a year, coord
 a whole number; the built-in vocabulary of that key, when most values are its terms or
 their variants (closed when all are, open when the documents show other terms); a
 handful of values that recur (one-of); a controlled vocabulary mined from the values the
-way ``vocab mine`` does it, written
-beside the schema; else free text. Keys are listed in the archive's order.
+way ``vocab mine`` does it, written beside the schema; else free text. Keys are listed in
+the archive's order.
 """
 
 from __future__ import annotations
