@@ -244,8 +244,18 @@ def test_two_templates_are_warned_about_with_their_sizes() -> None:
     found = infer(documents(plans.testplans()[:8] + plans.others(6)), "mixed")
     assert found.split is not None and sorted(found.split.sizes) == [6, 8]
     text = render(found)
-    assert "# WARNING: these documents look like two templates (" in text
+    assert "# WARNING: these documents look like 2 templates (8 and 6 documents; " in text
     assert "## results" in text  # what sets the other group apart
+
+
+def test_three_templates_are_three_groups() -> None:
+    third = [
+        plans.OTHER.format(n=n).replace("Results", "Budget lines").replace("What did", "Who")
+        + "\n## Staff\n\n> Who worked on it?\n\nUs.\n"
+        for n in range(5)
+    ]
+    found = infer(documents(plans.testplans()[:8] + plans.others(6) + third), "mixed")
+    assert found.split is not None and found.split.sizes == (8, 6, 5)
 
 
 def test_one_template_gets_no_warning(inferred: InferredSchema) -> None:
