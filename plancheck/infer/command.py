@@ -39,7 +39,7 @@ def infer_command(
 
     from plancheck.infer.collect import collect
     from plancheck.infer.model import infer
-    from plancheck.infer.writer import render, vocabularies
+    from plancheck.infer.writer import render, write
     from plancheck.sources import InputError
 
     if not re.fullmatch(ID_PATTERN, schema_id):
@@ -63,15 +63,8 @@ def infer_command(
         click.echo(text, nl=False)
         _finish(EXIT_OK)
     try:
-        for key, vocabulary in vocabularies(inferred).items():
-            folder = output.parent / "vocabularies"
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / f"{key}.yaml").write_text(vocabulary, encoding="utf-8")
-            click.echo(
-                f"plancheck: wrote a vocabulary for [[{key}]] to {folder / key}.yaml", err=True
-            )
-        output.write_text(text, encoding="utf-8")
+        for line in write(inferred, text, output):
+            click.echo(f"plancheck: {line}", err=True)
     except OSError as exc:
         raise Failure(f"cannot write {output}: {exc.strerror or exc}") from None
-    click.echo(f"plancheck: wrote {output} ({inferred.documents:,} documents)", err=True)
     _finish(EXIT_OK)

@@ -11,6 +11,7 @@ from typing import TypeVar
 K = TypeVar("K", bound=Hashable)
 
 _SPACES = re.compile(r"[\s\u00a0]+")
+_LINE_BREAKS = re.compile(r"[ \t\r\n\v\f\u2028\u2029\x85]+")
 
 
 def clean(text: str) -> str:
@@ -35,16 +36,17 @@ def reaches(count: int, total: int, share: float) -> bool:
 
 
 def variants(forms: Counter[str], limit: int = 4) -> str:
-    """``'a' 600, 'b' 12, and 3 more`` for a comment."""
+    """``'a' 600, 'b' 12, and 3 more`` for a comment, in full: the forms may differ
+    only in a no-break space or an entity at the end (repr shows ``\\xa0``)."""
     ranked = forms.most_common()
-    shown = ", ".join(f"{one_line(f)!r} {n}" for f, n in ranked[:limit])
+    shown = ", ".join(f"{one_line(f, 1000)!r} {n}" for f, n in ranked[:limit])
     more = len(ranked) - limit
     return shown + (f", and {more} more" if more > 0 else "")
 
 
 def one_line(text: str, width: int = 90) -> str:
     """Text safe in a YAML comment: one line, cut to ``width`` characters."""
-    flat = " ".join(text.split())
+    flat = _LINE_BREAKS.sub(" ", text).strip()  # no-break spaces stay visible to repr
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 

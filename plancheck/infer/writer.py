@@ -9,12 +9,20 @@ schema this module writes always passes `plancheck schema check`.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 import yaml
 
+from plancheck.fixer import write_atomic
 from plancheck.infer.model import InferredSchema, SectionResult
 from plancheck.infer.tags import InferredTag
-from plancheck.schema import Schema, Vocabulary, builtin_vocabularies, parse_schema
+from plancheck.schema import (
+    VOCABULARY_FOLDER,
+    Schema,
+    Vocabulary,
+    builtin_vocabularies,
+    parse_schema,
+)
 from plancheck.schema import parse_vocabulary as _parse_vocabulary
 
 
@@ -126,3 +134,22 @@ def load(text: str, inferred: InferredSchema) -> Schema:
     for key, vocabulary in vocabularies(inferred).items():
         known[key] = _parse_vocabulary(vocabulary, f"vocabularies/{key}.yaml")
     return parse_schema(text, f"{inferred.id}.yaml", known)
+
+
+def write(inferred: InferredSchema, text: str, output: Path) -> list[str]:
+    """Write the schema to ``output`` and its mined vocabularies to ``vocabularies/``
+    beside it, each atomically; say what was written. A vocabulary file already there is
+    kept (it may be a maintainer's): the schema then uses it. Raises OSError."""
+    said = []
+    folder = output.parent / VOCABULARY_FOLDER
+    for key, vocabulary in vocabularies(inferred).items():
+        target = folder / f"{key}.yaml"
+        if target.exists():
+            said.append(f"kept {target}, which [[{key}]] now uses (not replaced by a mined one)")
+            continue
+        folder.mkdir(exist_ok=True)
+        write_atomic(str(target), vocabulary)
+        said.append(f"wrote a vocabulary for [[{key}]] to {target}")
+    write_atomic(str(output), text)
+    said.append(f"wrote {output} ({inferred.documents:,} documents)")
+    return said

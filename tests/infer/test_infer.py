@@ -314,7 +314,9 @@ def test_the_schema_goes_to_standard_output_without_o(
     assert data["title"] == "Mini plan" and data["id"] == "mini"
 
 
-def test_mined_vocabularies_are_written_beside_the_schema(tmp_path: Path) -> None:
+def test_mined_vocabularies_are_written_beside_the_schema(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     terms = ["Waste", "Water", "Energy", "Health", "Housing", "Transport", "Food", "Jobs"]
     texts = [
         plans.plan(n).replace(
@@ -330,6 +332,13 @@ def test_mined_vocabularies_are_written_beside_the_schema(tmp_path: Path) -> Non
     assert (out.parent / "vocabularies" / "area.yaml").is_file()
     assert main(["schema", "check", str(out)]) == 0
     assert load_schema(out).vocabulary("area") is not None
+    # a vocabulary already there is a maintainer's: kept, and used
+    mine = out.parent / "vocabularies" / "area.yaml"
+    mine.write_text("id: area\ntitle: Areas\nterms:\n- term: Waste\n", encoding="utf-8")
+    assert main(["schema", "infer", str(tmp_path / "docs"), "--id", "t", "-o", str(out)]) == 0
+    assert mine.read_text(encoding="utf-8").startswith("id: area\ntitle: Areas")
+    assert "kept " in capsys.readouterr().err
+    assert main(["schema", "check", str(out)]) == 0
 
 
 @pytest.mark.parametrize(
