@@ -36,7 +36,7 @@ class InferredSchema:
 
 
 def _type(documents: Sequence[Document], schema_id: str) -> tuple[str, str]:
-    values = Counter(t.value for d in documents for t in d.tags if t.key == TYPE)
+    values = Counter(t.value for d in documents for t in d.tags if t.key == TYPE and t.value)
     if not values:
         return schema_id, f"no [[{TYPE}:...]] tag: the type is the schema id"
     value, n = values.most_common(1)[0]

@@ -87,6 +87,8 @@ def _format(
 ) -> _Format:
     """The format of the values of ``key``, and why."""
     n = len(values)
+    if not clusters:
+        return _Format(TagFormat.TEXT, "every value is empty")
     for fmt, pattern in (
         (TagFormat.EMAIL, EMAIL),
         (TagFormat.YEAR, YEAR),

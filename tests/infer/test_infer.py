@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from plancheck.cli import main
 from plancheck.infer import InferredSchema, infer
@@ -380,3 +382,45 @@ def test_an_unwritable_output_is_an_error(
     out = tmp_path / "missing" / "x.yaml"
     assert main(["schema", "infer", str(path), "--id", "x", "-o", str(out)]) == 2
     assert capsys.readouterr().err.startswith(f"plancheck: error: cannot write {out}")
+
+
+# --- any input ------------------------------------------------------------------------
+
+LINES = st.sampled_from(
+    [
+        "# Title",
+        "",
+        "[[type:t]]",
+        "[[type:]]",
+        "[[k:v]]",
+        "[[k:w]]",
+        "[[year:2024]]",
+        "## A",
+        "## B",
+        "## ",
+        "## Titre",
+        "> p",
+        "> q",
+        "> ",
+        "> Please select all that apply",
+        "> a maximum of 3 items",
+        "> adds up to 100%",
+        "- x",
+        "- y",
+        "1. z",
+        "text",
+        '<div class="group">',
+        "</div>",
+        "****",
+        "&amp;",
+        "\u00a0",
+        "\r",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(LINES, max_size=25).map("\n".join), min_size=1, max_size=4))
+def test_any_documents_give_a_schema_that_loads(texts: list[str]) -> None:
+    found = infer(documents(texts), "any")
+    load(render(found), found)  # raises if the written schema is not valid
