@@ -67,10 +67,6 @@ def _documents_answering(prompt: InferredPrompt) -> list[Answer]:
     return [a for a in prompt.stats.answers if not a.is_empty]
 
 
-def _listed(answers: list[Answer]) -> int:
-    return sum(len(a.items) > 1 for a in answers)
-
-
 def _options(answers: list[Answer], floor: int) -> tuple[list[str], Counter[str], int, int] | None:
     """The items that recur under a prompt: (options in order, answers ticking each,
     items ticked, items ticked that are options). Items are grouped as `vocab mine`
@@ -125,54 +121,86 @@ def _checklist(
     return Constraints({"options": names}, [note])
 
 
+def _max_chars(text: str, answers: list[Answer]) -> Constraints | None:
+    if not (m := MAX_CHARS.search(text)):
+        return None
+    limit = int(m.group(1))
+    longer = sum(len(a.text) > limit for a in answers)
+    return Constraints(
+        {"max_chars": limit}, [f"max_chars: from {m.group()!r}; {longer:,} answers are longer"]
+    )
+
+
+def _max_items(text: str, answers: list[Answer], own: bool) -> Constraints | None:
+    """From "a maximum of N ..."; from "the top N ..." when the prompt's ``own`` answer
+    holds them (the "top 5 partners" are the groups below a blank answer)."""
+    items = MAX_ITEMS.search(text) or TOP_ITEMS.search(text)
+    if not items or (items.re is TOP_ITEMS and not own):
+        return None
+    limit = int(items.group(1))
+    lists = sum(len(a.items) > 1 for a in answers)
+    over = sum(len(a.items) > limit for a in answers)
+    note = f"max_items: from {items.group()!r}; {lists:,} answers are lists, {over:,} longer"
+    return Constraints({"max_items": limit}, [note])
+
+
+def _starts_with(text: str, answers: list[Answer]) -> Constraints | None:
+    if not (m := STARTS_WITH.search(text)):
+        return None
+    start = m.group(1).strip()
+    begun = sum(_begins(a.text, start) for a in answers)
+    return Constraints(
+        {"starts_with": start}, [f"starts_with: from the words; {begun:,} answers start so"]
+    )
+
+
+def _link(text: str, answers: list[Answer]) -> Constraints | None:
+    if not (m := LINK.search(text)):
+        return None
+    linked = sum(bool(a.links) or bool(BARE_URL.search(a.text)) for a in answers)
+    words = one_line(m.group(), 40)
+    return Constraints(
+        {"must_contain_link": True},
+        [f"must_contain_link: from {words!r}; {linked:,} answers have one"],
+    )
+
+
+def _shares(prompts: Sequence[InferredPrompt], index: int) -> Constraints | None:
+    """ "Make sure your answers add up to 100%": the grouped prompts right after it."""
+    if not (m := SHARES.search(prompts[index].text)):
+        return None
+    parts = [p.text for p in prompts[index + 1 :]][: _grouped_run(prompts, index)]
+    if not parts:
+        return None
+    total = int(m.group(1) or m.group(2))
+    return Constraints(
+        {"shares": {"prompts": parts, "total": total}},
+        [f"shares: from {m.group()!r}, over the {len(parts)} prompts after it"],
+    )
+
+
 def read_constraints(
     prompts: Sequence[InferredPrompt], index: int, min_share: float, floor: int
 ) -> Constraints:
     """The answer constraints of ``prompts[index]`` (its followers give the shares)."""
     prompt = prompts[index]
-    text = prompt.text
     answers = _documents_answering(prompt)
-    out = Constraints()
-    answered = len(answers)
-    if reaches(answered, len(prompt.stats.answers), min_share):
+    given = len(prompt.stats.answers)
+    out = Constraints(notes=[f"answered {len(answers):,} of {given:,} times"])
+    if reaches(len(answers), given, min_share):
         out.answer["required"] = True
-    out.notes.append(f"answered {answered:,} of {len(prompt.stats.answers):,} times")
-    if m := MAX_CHARS.search(text):
-        limit = int(m.group(1))
-        longer = sum(len(a.text) > limit for a in answers)
-        out.answer["max_chars"] = limit
-        out.notes.append(f"max_chars: from {m.group()!r}; {longer:,} answers are longer")
-    items = MAX_ITEMS.search(text) or TOP_ITEMS.search(text)
-    lists = _listed(answers)
-    own = answered >= ANSWERED_SHARE * len(prompt.stats.answers)
-    if items and (items.re is MAX_ITEMS or own):
-        limit = int(items.group(1))
-        over = sum(len(a.items) > limit for a in answers)
-        out.answer["max_items"] = limit
-        out.notes.append(
-            f"max_items: from {items.group()!r}; {lists:,} answers are lists, {over:,} longer"
-        )
-    if m := STARTS_WITH.search(text):
-        start = m.group(1).strip()
-        begun = sum(_begins(a.text, start) for a in answers)
-        out.answer["starts_with"] = start
-        out.notes.append(f"starts_with: from the words; {begun:,} answers start so")
-    if m := LINK.search(text):
-        linked = sum(bool(a.links) or bool(BARE_URL.search(a.text)) for a in answers)
-        out.answer["must_contain_link"] = True
-        out.notes.append(
-            f"must_contain_link: from {one_line(m.group(), 40)!r}; {linked:,} have one"
-        )
-    if m := SHARES.search(text):
-        parts = [p.text for p in prompts[index + 1 :]][: _grouped_run(prompts, index)]
-        if parts:
-            total = int(m.group(1) or m.group(2))
-            out.answer["shares"] = {"prompts": parts, "total": total}
-            out.notes.append(f"shares: from {m.group()!r}, over the {len(parts)} prompts after it")
-    checklist = _checklist(prompt, answers, floor, min_share)
-    if checklist is not None:
-        out.answer.update(checklist.answer)
-        out.notes += checklist.notes
+    own = len(answers) >= ANSWERED_SHARE * given
+    for found in (
+        _max_chars(prompt.text, answers),
+        _max_items(prompt.text, answers, own),
+        _starts_with(prompt.text, answers),
+        _link(prompt.text, answers),
+        _shares(prompts, index),
+        _checklist(prompt, answers, floor, min_share),
+    ):
+        if found is not None:
+            out.answer.update(found.answer)
+            out.notes += found.notes
     return out
 
 
