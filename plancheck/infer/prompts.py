@@ -1,7 +1,7 @@
 """The prompts of a section: which, in what order, and their canonical text.
 
 Prompt lines are grouped by their normalized text (no-break spaces, entities, quotes,
-spacing and case folded), and a rare near miss of a frequent prompt (a template typo,
+spacing and case folded), and a near miss of a more frequent prompt (a template typo,
 "our partner" for "your partner") joins it, unless the two are seen together in the
 same section, which makes them two questions ("what academic partners" and "what
 private sector partners"). The canonical text is the most frequent form once entities
@@ -93,7 +93,8 @@ def _together(a: PromptStats, b: PromptStats) -> bool:
 
 
 def _merge_near_misses(stats: dict[str, PromptStats]) -> dict[str, str]:
-    """Fold rare near misses into the prompt they are a typo of; key -> its head's key."""
+    """Fold near misses into the more frequent prompt they are a variant of; key -> its
+    head's key."""
     from rapidfuzz import fuzz, process
 
     heads: dict[str, PromptStats] = {}
@@ -145,21 +146,11 @@ def infer_prompts(slot: Slot, min_share: float, min_documents: int) -> list[Infe
     for key in consensus_order(head_positions, heads):
         s = heads[key]
         text, aliases = _canonical(s)
+        optional = OPTIONAL.search(text)
         grouped = s.in_group * 2 > s.occurrences
-        optional = OPTIONAL.search(text) is not None
-        notes = [f"{in_docs(len(s.documents), present)} with this section"]
-        cleaned = Counter({clean(f): 0 for f in s.forms})
-        for form, n in s.forms.items():
-            cleaned[clean(form)] += n
-        if len(s.forms) > 1:
-            notes.append(f"written {len(s.forms)} ways ({len(cleaned)} once cleaned): ")
-            notes[-1] += variants(s.forms)
+        notes = _notes(s, present, grouped)
         if optional:
-            notes.append(f"optional: its words say {OPTIONAL.search(text).group()!r}")  # type: ignore[union-attr]
-        if grouped:
-            notes.append(f'in a repeated group (<div class="group">), up to {s.most_in_one} times')
-        elif s.most_in_one > 1:
-            notes.append(f"repeated up to {s.most_in_one} times in one section")
+            notes.append(f"optional: its words say {optional.group()!r}")
         out.append(
             InferredPrompt(
                 text=text,
@@ -176,3 +167,18 @@ def infer_prompts(slot: Slot, min_share: float, min_documents: int) -> list[Infe
 def prompt_floor(documents: int) -> int:
     """How many documents a prompt must be seen in to be part of the template."""
     return 1 if documents < 20 else 2
+
+
+def _notes(s: PromptStats, present: int, grouped: bool) -> list[str]:
+    """The evidence: how many documents, the forms written, groups and repeats."""
+    notes = [f"{in_docs(len(s.documents), present)} with this section"]
+    if len(s.forms) > 1:
+        cleaned = {clean(f) for f in s.forms}
+        notes.append(
+            f"written {len(s.forms)} ways ({len(cleaned)} once cleaned): {variants(s.forms)}"
+        )
+    if grouped:
+        notes.append(f'in a repeated group (<div class="group">), up to {s.most_in_one} times')
+    elif s.most_in_one > 1:
+        notes.append(f"repeated up to {s.most_in_one} times in one section")
+    return notes
