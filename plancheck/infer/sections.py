@@ -104,27 +104,31 @@ def _neighbour_slots(h: _Heading, owner: dict[str, Slot]) -> Counter[tuple[int, 
     return out
 
 
+def _by_prompts(h: _Heading, slots: list[Slot]) -> Slot | None:
+    """The section whose prompts this heading's prompts mostly are."""
+    mine = h.own_prompts()
+    scored = [(_overlap(mine, s.own_prompts()), s) for s in slots if _apart(h, s)]
+    scored = [(v, s) for v, s in scored if v >= PROMPT_OVERLAP]
+    return max(scored, key=lambda x: x[0])[1] if scored else None
+
+
+def _by_position(h: _Heading, slots: list[Slot], owner: dict[str, Slot]) -> Slot | None:
+    """The section whose heading is most often between the same two sections."""
+    place = _neighbour_slots(h, owner).most_common(1)
+    if not place:
+        return None
+    for s in slots:
+        if _apart(h, s) and any(
+            _neighbour_slots(g, owner).most_common(1)[0][0] == place[0][0]
+            for g in s.headings
+            if g.neighbours
+        ):
+            return s
+    return None
+
+
 def _place(h: _Heading, slots: list[Slot], owner: dict[str, Slot], by_prompts: bool) -> None:
-    best: Slot | None = None
-    if by_prompts:
-        mine = h.own_prompts()
-        scored = [(_overlap(mine, s.own_prompts()), s) for s in slots if _apart(h, s)]
-        scored = [(v, s) for v, s in scored if v >= PROMPT_OVERLAP]
-        best = max(scored, key=lambda x: x[0])[1] if scored else None
-    else:
-        place = _neighbour_slots(h, owner).most_common(1)
-        for s in slots:
-            if (
-                place
-                and _apart(h, s)
-                and any(
-                    _neighbour_slots(g, owner).most_common(1)[0][0] == place[0][0]
-                    for g in s.headings
-                    if g.neighbours
-                )
-            ):
-                best = s
-                break
+    best = _by_prompts(h, slots) if by_prompts else _by_position(h, slots, owner)
     if best is None:
         best = Slot([])
         slots.append(best)
