@@ -424,3 +424,19 @@ LINES = st.sampled_from(
 def test_any_documents_give_a_schema_that_loads(texts: list[str]) -> None:
     found = infer(documents(texts), "any")
     load(render(found), found)  # raises if the written schema is not valid
+
+
+def test_whole_numbers_urls_and_free_text() -> None:
+    texts = [
+        plans.plan(n).replace(
+            "[[country:",
+            f"[[budget:{100 * n}]]\n[[site:https://example.org/{n}]]\n[[note:about {n}]]\n"
+            "[[country:",
+        )
+        for n in range(10)
+    ]
+    tags = {t.key: t for t in infer(documents(texts), "t").tags}
+    assert tags["budget"].format is TagFormat.INTEGER
+    assert tags["site"].format is TagFormat.TEXT
+    assert "10 of 10 values are URLs (text)" in tags["site"].notes[0]
+    assert tags["note"].format is TagFormat.TEXT and tags["note"].policy is None
