@@ -391,6 +391,8 @@ def fix(show_diff: bool, **shared: Any) -> None:
 
 
 class SchemaGroup(LazyGroup):
+    """`schema`: its inference (rapidfuzz, the miner, the parser) loads only when it runs."""
+
     lazy: ClassVar[dict[str, str]] = {"infer": "plancheck.infer.command:infer_command"}
 
 
