@@ -2,7 +2,11 @@
 
 A key is required when at least ``min_share`` of the documents carry it, ``multiple``
 when some document gives it twice with different values, ``repeat_values`` when some
-document repeats a value (a country named for two locations). The format is the first
+document repeats a value (a country named for two locations). A list (``multiple``) is
+required only when every document gives it: the platform's checklists (methods, data
+sources, SDGs, an experiment's quality checks) accept no ticked item, and the export
+writes an empty list as no tag line at all, so a list some documents lack is a list the
+form let them leave empty, not a tag they dropped. The format is the first
 of these that at least ``min_share`` of the values fit: an e-mail, a year, coordinates,
 a whole number; the built-in vocabulary of that key, when most values are its terms or
 their variants (closed when all are, open when the documents show other terms); a
@@ -171,6 +175,10 @@ def infer_tags(
             else:
                 notes.append(f"{len(clusters)} recurring terms: `vocab mine --tag {key}`")
         multiple = s.repeated > 0
+        required = reaches(s.documents, n, min_share)
+        if multiple and required and s.documents < n:
+            required = False
+            notes.append(f"optional: a list, left empty (no tag line) in {n - s.documents:,}")
         policy = found.policy
         if found.format is TagFormat.TEXT:
             if multiple:
@@ -180,7 +188,7 @@ def infer_tags(
         out.append(
             InferredTag(
                 key=key,
-                required=reaches(s.documents, n, min_share),
+                required=required,
                 multiple=multiple,
                 repeat_values=s.same_value > 0,
                 format=found.format,
