@@ -134,11 +134,11 @@ def align(document: Document, schema: Schema) -> tuple[SectionMatch, ...]:
                     SectionMatch(section, None, None, None, None, _align_prompts(section, None))
                 )
                 continue
-            spec, prompts = by_prompts
-            taken.add(id(spec))
+            placed, prompts = by_prompts
+            taken.add(id(placed))
             result.append(
                 SectionMatch(
-                    section, spec, MatchKind.PROMPTS, spec.heading, order[id(spec)], prompts
+                    section, placed, MatchKind.PROMPTS, placed.heading, order[id(placed)], prompts
                 )
             )
             continue
