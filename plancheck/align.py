@@ -11,7 +11,10 @@ context. A heading or prompt matches its template text in one of three ways:
   list, `Diseño` for `Design`) over a section whose prompts are, for the most part, the
   prompts of one template section that no other heading of the document took. The forms
   kept their questions in English when the headings were translated, so the prompts say
-  which section it is where the heading cannot.
+  which section it is where the heading cannot;
+* ``POSITION``: such a heading over a section with no questions (its answers left
+  blank, which the export drops, or a section that never had any), standing between two
+  sections of the document where exactly one template section is missing.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ class MatchKind(StrEnum):
     FOLDED = "folded"
     NEAR = "near"
     PROMPTS = "prompts"
+    POSITION = "position"
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,4 +151,33 @@ def align(document: Document, schema: Schema) -> tuple[SectionMatch, ...]:
         result.append(
             SectionMatch(section, spec, kind, form, order[id(spec)], _align_prompts(section, spec))
         )
-    return tuple(result)
+    return _place_by_position(result, schema)
+
+
+def _place_by_position(matches: list[SectionMatch], schema: Schema) -> tuple[SectionMatch, ...]:
+    """Give an unknown heading with no questions the one template section missing
+    between the sections before and after it (both placed; an unknown last section is
+    left unknown: nothing bounds it)."""
+    taken = {id(m.spec) for m in matches if m.spec is not None}
+    out = list(matches)
+    for i, m in enumerate(matches):
+        if m.spec is not None or not m.section.heading.strip():
+            continue
+        if any(p.text.strip() for p in m.section.prompts):
+            continue  # questions none of one section's: not placed by where it stands
+        before = [x.order for x in out[:i] if x.order is not None]
+        after = [x.order for x in out[i + 1 :] if x.order is not None]
+        if not before or not after:
+            continue
+        low, high = before[-1], after[0]
+        between = [
+            (k, spec)
+            for k, spec in enumerate(schema.sections)
+            if low < k < high and id(spec) not in taken
+        ]
+        if len(between) != 1:
+            continue
+        k, spec = between[0]
+        taken.add(id(spec))
+        out[i] = SectionMatch(m.section, spec, MatchKind.POSITION, spec.heading, k, m.prompts)
+    return tuple(out)

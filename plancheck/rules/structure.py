@@ -149,15 +149,17 @@ def heading_drift(ctx: Context) -> Iterator[Finding]:
     a typo (the words change).
 
     A heading like none of the template's over a section whose prompts are a template
-    section's (a translation the schema does not list) is that section under another
-    name: reported here, not as an unknown section, and fixed the unsafe way.
+    section's (a translation the schema does not list), or over a section with no
+    questions standing where the one missing template section belongs (between the
+    sections before and after it), is that section under another name: reported here,
+    not as an unknown section, and fixed the unsafe way.
 
     Bad: `## Learning Questions`, `## Challenge statment`; `## Diseño` where the schema
     knows `## Design` but not that translation.
     Good: `## Learning questions`, `## Challenge statement`, `## Design`.
     """
     for m in ctx.alignment:
-        if m.kind in (MatchKind.FOLDED, MatchKind.NEAR, MatchKind.PROMPTS) and m.expected:
+        if m.kind is not MatchKind.EXACT and m.kind is not None and m.expected:
             safe = m.kind is MatchKind.FOLDED
             fix = Fix(
                 Applicability.SAFE if safe else Applicability.UNSAFE,
@@ -167,4 +169,6 @@ def heading_drift(ctx: Context) -> Iterator[Finding]:
             message = f"heading '{m.section.heading}' should be '{m.expected}'"
             if m.kind is MatchKind.PROMPTS:
                 message += " (its prompts are that section's)"
+            elif m.kind is MatchKind.POSITION:
+                message += " (it stands where that section belongs)"
             yield Finding(m.section.text_span, message, fix)
