@@ -2,11 +2,14 @@
 
 A key is required when at least ``min_share`` of the documents carry it, ``multiple``
 when some document gives it twice with different values, ``repeat_values`` when some
-document repeats a value (a country named for two locations). A list (``multiple``) is
-required only when every document gives it: the platform's checklists (methods, data
-sources, SDGs, an experiment's quality checks) accept no ticked item, and the export
-writes an empty list as no tag line at all, so a list some documents lack is a list the
-form let them leave empty, not a tag they dropped. The format is the first
+document repeats a value (a country named for two locations). A list of choices
+(``multiple``: methods, data sources, SDGs, an experiment's quality checks) is optional
+whatever its share: the export writes a list with nothing ticked as no tag line at all,
+and every such list of the archive is left empty by some documents, so that a form
+demanded a tick cannot be read from the documents (the comment gives the share, for the
+author to decide). A key repeated in step with another (every document gives as many
+``country`` as ``latlng`` tags: one per location) is a repeated record, not a list of
+choices, and its share decides. The format is the first
 of these that at least ``min_share`` of the values fit: an e-mail, a year, coordinates,
 a whole number; the built-in vocabulary of that key, when most values are its terms or
 their variants (closed when all are, open when the documents show other terms); a
@@ -132,6 +135,16 @@ def _controlled(values: list[str], clusters: list[Cluster], min_share: float) ->
     return len(clusters) * 3 <= len(values) and reaches(recurring, len(values), min_share)
 
 
+def _in_step(key: str, counts: list[dict[str, int]]) -> str | None:
+    """Another key every document gives exactly as many times as ``key`` (the two are
+    one repeated record: a location's country and coordinates)."""
+    others = {k for c in counts for k in c} - {key}
+    for other in sorted(others):
+        if all(c.get(key, 0) == c.get(other, 0) for c in counts):
+            return other
+    return None
+
+
 def infer_tags(
     documents: Sequence[Document], min_share: float, *, mine: bool = False
 ) -> list[InferredTag]:
@@ -139,6 +152,7 @@ def infer_tags(
     values form an unknown controlled vocabulary gets one (in ``InferredTag.mined``)."""
     stats: dict[str, _KeyStats] = {}
     positions: list[dict[str, int]] = []
+    counts: list[dict[str, int]] = []  # per document: key -> how many times given
     for doc in documents:
         order: dict[str, int] = {}
         per_doc: dict[str, list[str]] = {}
@@ -146,6 +160,7 @@ def infer_tags(
             order.setdefault(tag.key, i)
             per_doc.setdefault(tag.key, []).append(tag.value)
         positions.append(order)
+        counts.append({k: len(v) for k, v in per_doc.items()})
         for key, given in per_doc.items():
             s = stats.setdefault(key, _KeyStats(values=[]))
             s.documents += 1
@@ -176,9 +191,15 @@ def infer_tags(
                 notes.append(f"{len(clusters)} recurring terms: `vocab mine --tag {key}`")
         multiple = s.repeated > 0
         required = reaches(s.documents, n, min_share)
-        if multiple and required and s.documents < n:
+        partner = _in_step(key, counts) if multiple else None
+        if partner is not None:
+            notes.append(f"repeated in step with [[{partner}]] in every document: a record")
+        elif multiple and required and n > 1:
             required = False
-            notes.append(f"optional: a list, left empty (no tag line) in {n - s.documents:,}")
+            notes.append(
+                "optional: a list of choices, which the export writes as no tag line when"
+                f" nothing is ticked (no line in {n - s.documents:,})"
+            )
         policy = found.policy
         if found.format is TagFormat.TEXT:
             if multiple:

@@ -184,25 +184,26 @@ def test_tags_formats_shares_and_order(schema: Schema) -> None:
     assert sorted(tags["topic"].values or []) == ["waste", "water"]
 
 
-def test_a_list_tag_is_required_only_when_no_document_leaves_it_empty() -> None:
+def test_a_list_of_choices_is_optional_and_a_repeated_record_follows_its_share() -> None:
     texts = plans.testplans()
-    given = {t.key: t for t in infer(documents(texts), "t").tags}["methods"]
-    assert given.multiple and given.required  # every plan ticks a method
-    # one plan of the ten ticks none: the export writes no [[methods:...]] line at all
-    texts[3] = "\n".join(line for line in texts[3].splitlines() if "[[methods:" not in line)
-    empty = {t.key: t for t in infer(documents(texts), "t").tags}["methods"]
-    assert empty.multiple and not empty.required  # 9 of 10 reach 0.9, but a list may be empty
-    assert any("left empty (no tag line) in 1" in n for n in empty.notes)
-    year = {
-        t.key: t
-        for t in infer(
-            documents(
-                [t.replace("[[year:", "[[yr:", 1) if i == 3 else t for i, t in enumerate(texts)]
-            ),
-            "t",
-        ).tags
-    }["year"]
-    assert year.required  # a single value: the share decides
+    methods = {t.key: t for t in infer(documents(texts), "t").tags}["methods"]
+    # every plan ticks a method, but an empty list would have been written as no line
+    assert methods.multiple and not methods.required
+    assert any("optional: a list of choices" in n for n in methods.notes)
+    # two locations: country and latlng repeat together, one record per location
+    two = [
+        t.replace("[[country:", "[[country:Chile]]\n[[latlng:-33.4,-70.6]]\n[[country:", 1)
+        if i % 2
+        else t
+        for i, t in enumerate(texts)
+    ]
+    tags = {t.key: t for t in infer(documents(two), "t").tags}
+    assert tags["country"].multiple and tags["country"].required
+    assert tags["latlng"].multiple and tags["latlng"].required
+    assert any("in step with [[latlng]]" in n for n in tags["country"].notes)
+    # one document: everything it has is required, its lists too
+    one = {t.key: t for t in infer(documents(texts[:1]), "t").tags}["methods"]
+    assert one.multiple and one.required
 
 
 def test_a_recurring_vocabulary_is_mined_only_when_it_can_be_written() -> None:
