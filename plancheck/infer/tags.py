@@ -196,9 +196,11 @@ def infer_tags(
             notes.append(f"repeated in step with [[{partner}]] in every document: a record")
         elif multiple and required and n > 1:
             required = False
+            empty = n - s.documents
             notes.append(
                 "optional: a list of choices, which the export writes as no tag line when"
-                f" nothing is ticked (no line in {n - s.documents:,})"
+                " nothing is ticked"
+                + (f" (no line in {empty:,})" if empty else "; required if the form demands a tick")
             )
         policy = found.policy
         if found.format is TagFormat.TEXT:
