@@ -2,7 +2,8 @@
 
 Several rules need the same answer (missing-prompt, prompt-drift, empty-answer,
 answer-constraint), so it is computed once per document and shared through the rule
-context. A heading or prompt matches its template text in one of three ways:
+context. A heading or prompt matches its template text in one of these ways (the last
+two for headings only):
 
 * ``EXACT``: the same characters as the canonical text or one of its aliases;
 * ``FOLDED``: equal once case, spacing, entities, no-break spaces and quotes are folded;
