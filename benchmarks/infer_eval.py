@@ -3,9 +3,9 @@
     python benchmarks/infer_eval.py [CORPUS] [--min-share SHARE] [--seed N]
 
 For each learning-plan and experiment template plancheck ships, the corpus documents
-detected as that template (with the built-in schemas) are shuffled with a fixed seed;
-a schema is inferred from 70% of them, with the built-in template's id, and the inferred
-schemas replace the built-in ones on the other 30%:
+detected as that template (with the built-in schemas) are shuffled with a fixed seed
+(18, or --seed N); a schema is inferred from 70% of them, with the built-in template's
+id, and the inferred schemas replace the built-in ones on the other 30%:
 
 * detection: the share of held-out documents for which detection with the inferred
   schemas picks the same template as with the built-in ones;
@@ -18,9 +18,9 @@ schemas replace the built-in ones on the other 30%:
   whether the inferred schema has it on the same prompt with the same value (options:
   the same set of options).
 
-The issue's bars (tests/test_infer_corpus.py holds them): detection >= 95% and F1 >= 0.9
-for the four templates of the issue (the two small experiment forms are reported too),
-and every named constraint of a built-in schema found.
+The issue's bars (tests/infer/test_infer_corpus.py holds them, for seed 18): detection
+>= 95% and F1 >= 0.9 for the four templates of the issue (the two small experiment
+forms are reported too), and every named constraint of a built-in schema found.
 """
 
 from __future__ import annotations
