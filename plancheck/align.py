@@ -2,11 +2,20 @@
 
 Several rules need the same answer (missing-prompt, prompt-drift, empty-answer,
 answer-constraint), so it is computed once per document and shared through the rule
-context. A heading or prompt matches its template text in one of three ways:
+context. A heading or prompt matches its template text in one of these ways (the last
+two for headings only):
 
 * ``EXACT``: the same characters as the canonical text or one of its aliases;
 * ``FOLDED``: equal once case, spacing, entities, no-break spaces and quotes are folded;
-* ``NEAR``: a close fuzzy match (a typo, a changed word).
+* ``NEAR``: a close fuzzy match (a typo, a changed word);
+* ``PROMPTS``: a heading like none of the template's (a translation the schema does not
+  list, `Diseño` for `Design`) over a section whose prompts are, for the most part, the
+  prompts of one template section that no other heading of the document took. The forms
+  kept their questions in English when the headings were translated, so the prompts say
+  which section it is where the heading cannot;
+* ``POSITION``: such a heading over a section with no questions (its answers left
+  blank, which the export drops, or a section that never had any), standing between two
+  sections of the document where exactly one template section is missing.
 """
 
 from __future__ import annotations
@@ -27,6 +36,8 @@ class MatchKind(StrEnum):
     EXACT = "exact"
     FOLDED = "folded"
     NEAR = "near"
+    PROMPTS = "prompts"
+    POSITION = "position"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,15 +98,53 @@ def _align_prompts(section: Section, spec: SectionSpec | None) -> tuple[PromptMa
     return tuple(out)
 
 
+def _by_prompts(
+    section: Section, schema: Schema, taken: set[int]
+) -> tuple[SectionSpec, tuple[PromptMatch, ...]] | None:
+    """The template section whose prompts are more than half of ``section``'s, if one
+    is (the one with most of them; ties are no answer) and no heading took it already
+    (unless it may repeat)."""
+    asked = [p for p in section.prompts if p.text.strip()]
+    if not asked:
+        return None
+    best: list[tuple[int, SectionSpec, tuple[PromptMatch, ...]]] = []
+    for spec in schema.sections:
+        if not spec.prompts or (id(spec) in taken and not spec.repeatable):
+            continue
+        prompts = _align_prompts(section, spec)
+        known = sum(pm.spec is not None for pm in prompts if pm.prompt.text.strip())
+        if known * 2 > len(asked):
+            best.append((known, spec, prompts))
+    best.sort(key=lambda b: -b[0])
+    if not best or (len(best) > 1 and best[1][0] == best[0][0]):
+        return None
+    return best[0][1], best[0][2]
+
+
 def align(document: Document, schema: Schema) -> tuple[SectionMatch, ...]:
     forms = [(s, (s.heading, *s.aliases)) for s in schema.sections]
     order = {id(s): i for i, s in enumerate(schema.sections)}
+    found_by_heading = [
+        _match_text(section.heading, forms, HEADING_CUTOFF) if section.heading else None
+        for section in document.sections
+    ]
+    taken = {id(f[0]) for f in found_by_heading if f is not None}
     result = []
-    for section in document.sections:
-        found = _match_text(section.heading, forms, HEADING_CUTOFF) if section.heading else None
+    for section, found in zip(document.sections, found_by_heading, strict=True):
         if found is None:
+            # an empty heading is empty-heading's to report; it is not placed by prompts
+            by_prompts = _by_prompts(section, schema, taken) if section.heading.strip() else None
+            if by_prompts is None:
+                result.append(
+                    SectionMatch(section, None, None, None, None, _align_prompts(section, None))
+                )
+                continue
+            placed, prompts = by_prompts
+            taken.add(id(placed))
             result.append(
-                SectionMatch(section, None, None, None, None, _align_prompts(section, None))
+                SectionMatch(
+                    section, placed, MatchKind.PROMPTS, placed.heading, order[id(placed)], prompts
+                )
             )
             continue
         spec, kind, form = found
@@ -103,4 +152,33 @@ def align(document: Document, schema: Schema) -> tuple[SectionMatch, ...]:
         result.append(
             SectionMatch(section, spec, kind, form, order[id(spec)], _align_prompts(section, spec))
         )
-    return tuple(result)
+    return _place_by_position(result, schema)
+
+
+def _place_by_position(matches: list[SectionMatch], schema: Schema) -> tuple[SectionMatch, ...]:
+    """Give an unknown heading with no questions the one template section missing
+    between the sections before and after it (both placed; an unknown last section is
+    left unknown: nothing bounds it)."""
+    taken = {id(m.spec) for m in matches if m.spec is not None}
+    out = list(matches)
+    for i, m in enumerate(matches):
+        if m.spec is not None or not m.section.heading.strip():
+            continue
+        if any(p.text.strip() for p in m.section.prompts):
+            continue  # questions none of one section's: not placed by where it stands
+        before = [x.order for x in out[:i] if x.order is not None]
+        after = [x.order for x in out[i + 1 :] if x.order is not None]
+        if not before or not after:
+            continue
+        low, high = before[-1], after[0]
+        between = [
+            (k, spec)
+            for k, spec in enumerate(schema.sections)
+            if low < k < high and id(spec) not in taken
+        ]
+        if len(between) != 1:
+            continue
+        k, spec = between[0]
+        taken.add(id(spec))
+        out[i] = SectionMatch(m.section, spec, MatchKind.POSITION, spec.heading, k, m.prompts)
+    return tuple(out)

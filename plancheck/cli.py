@@ -459,9 +459,15 @@ def fix(show_diff: bool, color: bool | None, quiet: bool, **shared: Any) -> None
     _finish(EXIT_FINDINGS if changed and (show_diff or run.exit_non_zero_on_fix) else EXIT_OK)
 
 
-@cli.group()
+class SchemaGroup(LazyGroup):
+    """`schema`: its inference (rapidfuzz, the miner, the parser) loads only when it runs."""
+
+    lazy: ClassVar[dict[str, str]] = {"infer": "plancheck.infer.command:infer_command"}
+
+
+@cli.group(cls=SchemaGroup)
 def schema() -> None:
-    """List, show and check schemas."""
+    """List, show, check and infer schemas."""
 
 
 @schema.command("list")

@@ -148,17 +148,27 @@ def heading_drift(ctx: Context) -> Iterator[Finding]:
     Fix: restore it; safe for case, spacing, entities and no-break spaces, unsafe for
     a typo (the words change).
 
-    Bad: `## Learning Questions`, `## Challenge statment`.
-    Good: `## Learning questions`, `## Challenge statement`.
+    A heading like none of the template's over a section whose prompts are a template
+    section's (a translation the schema does not list), or over a section with no
+    questions standing where the one missing template section belongs (between the
+    sections before and after it), is that section under another name: reported here,
+    not as an unknown section, and fixed the unsafe way.
+
+    Bad: `## Learning Questions`, `## Challenge statment`; `## Diseño` where the schema
+    knows `## Design` but not that translation.
+    Good: `## Learning questions`, `## Challenge statement`, `## Design`.
     """
     for m in ctx.alignment:
-        if m.kind in (MatchKind.FOLDED, MatchKind.NEAR) and m.expected is not None:
+        if m.kind is not MatchKind.EXACT and m.kind is not None and m.expected:
             safe = m.kind is MatchKind.FOLDED
             fix = Fix(
                 Applicability.SAFE if safe else Applicability.UNSAFE,
                 f"Replace with '{m.expected}'",
                 (Edit(m.section.text_span, m.expected),),
             )
-            yield Finding(
-                m.section.text_span, f"heading '{m.section.heading}' should be '{m.expected}'", fix
-            )
+            message = f"heading '{m.section.heading}' should be '{m.expected}'"
+            if m.kind is MatchKind.PROMPTS:
+                message += " (its prompts are that section's)"
+            elif m.kind is MatchKind.POSITION:
+                message += " (it stands where that section belongs)"
+            yield Finding(m.section.text_span, message, fix)

@@ -132,3 +132,51 @@ def test_heading_drift_quiet_on_exact_headings_and_aliases() -> None:
         problems(VALID.replace("## Challenge statement", "## Énoncé du défi"), "heading-drift")
         == []
     )
+
+
+def test_heading_drift_places_an_unknown_translation_by_its_prompts() -> None:
+    heading = "## Declaración de desafío"  # not an alias of the schema: its prompts say which
+    source = VALID.replace("## Challenge statement", heading)
+    found = lint_text(source, select=("heading-drift", "unknown-section", "missing-section"))
+    assert [(d.rule, d.span.line, d.span.column) for d in found] == [
+        ("heading-drift", line_of(source, heading), 4)
+    ]
+    assert found[0].message == (
+        "heading 'Declaración de desafío' should be 'Challenge statement' "
+        "(its prompts are that section's)"
+    )
+    assert found[0].fix is not None and found[0].fix.applicability is Applicability.UNSAFE
+    assert apply_fix(source, found[0]) == VALID
+
+
+def test_an_unknown_heading_is_not_placed_by_prompts_another_heading_has() -> None:
+    block = VALID[VALID.index("## Challenge statement") : VALID.index("## Learning questions")]
+    source = VALID.replace(block, block + block.replace("## Challenge statement", "## Otra"))
+    found = lint_text(source, select=("heading-drift", "unknown-section"))
+    assert [(d.rule, d.span.line) for d in found] == [
+        ("unknown-section", line_of(source, "## Otra"))
+    ]
+
+
+def test_heading_drift_places_an_unknown_heading_without_questions_by_where_it_stands() -> None:
+    block = VALID[VALID.index("## Learning questions") : VALID.index("## Learnings")]
+    heading = "## Preguntas de aprendizaje"  # its answers left blank: the export drops them
+    source = VALID.replace(block, heading + "\n")
+    found = lint_text(source, select=("heading-drift", "unknown-section", "missing-section"))
+    assert [(d.rule, d.span.line, d.span.column) for d in found] == [
+        ("heading-drift", line_of(source, heading), 4)
+    ]
+    assert found[0].message.endswith(
+        "should be 'Learning questions' (it stands where that section belongs)"
+    )
+
+
+def test_an_unknown_heading_is_not_placed_where_no_section_is_missing_or_nothing_follows() -> None:
+    between = VALID.replace("## Learnings", "## Notas\n## Learnings")
+    assert [d.rule for d in lint_text(between, select=("heading-drift", "unknown-section"))] == [
+        "unknown-section"
+    ]
+    last = VALID.replace("## Closing\n", "## Ailette\n")  # Closing is missing: nothing bounds it
+    assert [d.rule for d in lint_text(last, select=("heading-drift", "unknown-section"))] == [
+        "unknown-section"
+    ]
