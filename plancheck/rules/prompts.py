@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from plancheck.align import MatchKind, PromptMatch, SectionMatch
 from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from plancheck.difference import describe
 from plancheck.document import Answer, Span
 from plancheck.rules.base import Context, rule
 from plancheck.schema import AnswerSpec, PromptSpec
@@ -55,7 +56,9 @@ def prompt_drift(ctx: Context) -> Iterator[Finding]:
 
     The corpus carries no-break spaces, `&amp;` for `&`, changed quotes and template
     typos ("Please state the name of the Parter:") in prompt lines. Prompts are how
-    answers are found, so the text should be the template's; the message gives it.
+    answers are found, so the text should be the template's. The message says what
+    differs (a no-break space and its column, an entity, case, quotes, a changed word,
+    missing words) and gives the template's text.
     Fix: restore the template text; safe when only case, spacing, entities or quotes
     differ, unsafe for a typo.
 
@@ -71,7 +74,9 @@ def prompt_drift(ctx: Context) -> Iterator[Finding]:
                     "Restore the template's prompt text",
                     (Edit(pm.prompt.text_span, pm.expected),),
                 )
-                yield Finding(pm.prompt.text_span, f"prompt text should be '{pm.expected}'", fix)
+                what = describe(pm.prompt.text, pm.expected, pm.prompt.text_span.column)
+                message = f"prompt differs from the template ({what}); it reads '{pm.expected}'"
+                yield Finding(pm.prompt.text_span, message, fix)
 
 
 @rule("PC303", "empty-answer", Severity.WARNING)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from plancheck.align import MatchKind, SectionMatch
 from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from plancheck.difference import describe
 from plancheck.document import Span
 from plancheck.rules.base import Context, rule
 
@@ -144,7 +145,7 @@ def heading_drift(ctx: Context) -> Iterator[Finding]:
     """A section heading that is a near miss of the template's heading.
 
     Different case or spacing, an entity or a typo breaks every tool that looks the
-    section up by name. The message gives the canonical heading.
+    section up by name. The message gives the canonical heading and what differs.
     Fix: restore it; safe for case, spacing, entities and no-break spaces, unsafe for
     a typo (the words change).
 
@@ -159,6 +160,6 @@ def heading_drift(ctx: Context) -> Iterator[Finding]:
                 f"Replace with '{m.expected}'",
                 (Edit(m.section.text_span, m.expected),),
             )
-            yield Finding(
-                m.section.text_span, f"heading '{m.section.heading}' should be '{m.expected}'", fix
-            )
+            what = describe(m.section.heading, m.expected, m.section.text_span.column)
+            message = f"heading '{m.section.heading}' should be '{m.expected}' ({what})"
+            yield Finding(m.section.text_span, message, fix)

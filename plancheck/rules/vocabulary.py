@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from plancheck.difference import describe
 from plancheck.document import Tag
 from plancheck.rules.base import Context, rule
 from plancheck.schema import Policy, Vocabulary
@@ -36,14 +37,15 @@ def _match(tag: Tag, policy: Policy, vocabulary: Vocabulary | None) -> TermMatch
     return vocabulary.index.match(tag.value, near=not free, spelling=not free)
 
 
-def _why(found: TermMatch) -> str:
+def _why(tag: Tag, found: TermMatch) -> str:
+    what = describe(tag.value, found.canonical, tag.value_span.column)
     if found.level is Level.ALIAS:
-        return "a known alias"
+        return f"a known alias: {what}"
     if found.level is Level.FOLDED:
-        return "case, spacing or punctuation differ"
+        return what
     if found.level is Level.SPELLING:
-        return "another spelling or a plural"
-    return f"a near miss, {found.score:.0f}% similar"
+        return f"another spelling or a plural: {what}"
+    return f"a near miss, {found.score:.0f}% similar: {what}"
 
 
 def _drift(tag: Tag, found: TermMatch, vocabulary: Vocabulary) -> Finding:
@@ -56,7 +58,7 @@ def _drift(tag: Tag, found: TermMatch, vocabulary: Vocabulary) -> Finding:
     else:
         message = (
             f"[[{tag.key}]]: {tag.value!r} should be {canonical!r} "
-            f"({_why(found)}; vocabulary {vocabulary.id})"
+            f"({_why(tag, found)}; vocabulary {vocabulary.id})"
         )
     safe = Applicability.SAFE if found.level.safe else Applicability.UNSAFE
     fix = Fix(safe, f"Replace with {canonical!r}", (Edit(tag.value_span, canonical),))
@@ -79,7 +81,8 @@ def vocabulary_drift(ctx: Context) -> Iterator[Finding]:
     country tag, a region (`England`, `Republika Srpska`, `Kurdistan Region`) drifts to
     its country. For a `free` tag such as `thematic_areas`, only stray whitespace and
     trailing punctuation are drift.
-    The message names the canonical term and why the value is a variant of it.
+    The message names the canonical term, why the value is a variant of it and what
+    differs (case, a no-break space and its column, `'innequalities' for 'inequalities'`).
 
     Fix: replace the value with the canonical term; safe when only case, spacing,
     punctuation, spelling or a known alias differ, unsafe when the match is a near miss

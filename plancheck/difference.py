@@ -1,0 +1,148 @@
+"""Say in words how a text differs from the one it should be.
+
+Drift messages (a prompt, a heading, a tag value) used to print the expected text only;
+when the difference is a no-break space or a quote, the two look identical and the
+reader cannot see what to change. :func:`describe` names each difference: invisible
+characters with their code point and column, entities, case, quotes, spacing, and the
+words changed, missing or added.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from plancheck.vocabulary import normalize
+
+ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "`": "'"})
+SHOWN_WORDS = 6  # words listed in "missing words: ..." before the list is cut
+
+
+def _invisible(char: str) -> bool:
+    """Spacing other than the plain space, and format characters (zero-width, BOM)."""
+    return char != " " and unicodedata.category(char) in ("Zs", "Cf", "Cc") and char != "\n"
+
+
+def _name(char: str) -> str:
+    name = unicodedata.name(char, "").lower() or "a control character"
+    article = "an" if name[0] in "aeiou" else "a"
+    return f"{article} {name} (U+{ord(char):04X})"
+
+
+def _columns(found: list[int]) -> str:
+    if len(found) == 1:
+        return f"at column {found[0]}"
+    shown = ", ".join(str(c) for c in found[:SHOWN_WORDS])
+    return f"at columns {shown}{', ...' if len(found) > SHOWN_WORDS else ''}"
+
+
+def _invisibles(text: str, column: int) -> tuple[list[str], str]:
+    """Describe the invisible characters of ``text`` (first at ``column``), and the text
+    with them made plain (spaces become spaces, zero-width characters go)."""
+    where: dict[str, list[int]] = {}
+    for i, char in enumerate(text):
+        if _invisible(char):
+            where.setdefault(char, []).append(column + i)
+    parts = []
+    for char, cols in where.items():
+        what = _name(char)
+        if len(cols) > 1:
+            what = f"{len(cols)} x {what.split(' ', 1)[1]}"
+        parts.append(f"{what} {_columns(cols)}")
+    plain = "".join(
+        (" " if unicodedata.category(c) == "Zs" else "") if _invisible(c) else c for c in text
+    )
+    return parts, plain
+
+
+def _entities(text: str) -> tuple[list[str], str]:
+    found = [m.group() for m in ENTITY.finditer(text) if html.unescape(m.group()) != m.group()]
+    parts = []
+    for entity in dict.fromkeys(found):
+        char = html.unescape(entity)
+        parts.append(f"{entity!r} for {_name(char) if _invisible(char) else repr(char)}")
+    plain = ENTITY.sub(lambda m: html.unescape(m.group()), text) if found else text
+    return parts, "".join(" " if _invisible(c) else c for c in plain)
+
+
+def _words(actual: str, expected: str) -> list[str]:
+    a, e = actual.split(), expected.split()
+    parts: list[str] = []
+    case = quotes = punctuation = False
+    missing: list[str] = []
+    extra: list[str] = []
+    for op, i1, i2, j1, j2 in _pairwise(difflib.SequenceMatcher(None, a, e, autojunk=False)):
+        if op == "equal":
+            continue
+        was, now = " ".join(a[i1:i2]), " ".join(e[j1:j2])
+        if op == "delete":
+            extra += a[i1:i2]
+        elif op == "insert":
+            missing += e[j1:j2]
+        elif was.lower() == now.lower():
+            case = True
+        elif was.translate(QUOTES) == now.translate(QUOTES):
+            quotes = True
+        elif was.translate(QUOTES).lower() == now.translate(QUOTES).lower():
+            case = quotes = True
+        elif _letters(was).casefold() == _letters(now).casefold():
+            punctuation = True
+            case = case or _letters(was) != _letters(now)
+        else:
+            parts.append(f"{was!r} for {now!r}")
+    if case:
+        parts.insert(0, "case")
+    if quotes:
+        parts.append("quotes")
+    if punctuation:
+        parts.append("punctuation")
+    if missing:
+        parts.append("missing words: " + _cut(missing))
+    if extra:
+        parts.append("extra words: " + _cut(extra))
+    if not parts and actual != expected and " ".join(a) == " ".join(e):
+        parts.append("spacing")
+    return parts
+
+
+def _pairwise(matcher: difflib.SequenceMatcher[str]) -> Iterator[tuple[str, int, int, int, int]]:
+    """The matcher's opcodes, a replacement of as many words by as many split word by
+    word, so that 'solution mapping' for 'Solutions Mapping' reads as two differences."""
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "replace" and i2 - i1 == j2 - j1 > 1:
+            for k in range(i2 - i1):
+                yield op, i1 + k, i1 + k + 1, j1 + k, j1 + k + 1
+        else:
+            yield op, i1, i2, j1, j2
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text if c.isalnum())
+
+
+def _cut(words: list[str]) -> str:
+    shown = " ".join(words[:SHOWN_WORDS])
+    return shown + (" ..." if len(words) > SHOWN_WORDS else "")
+
+
+def describe(actual: str, expected: str, column: int = 1) -> str:
+    """How ``actual`` (whose first character is at ``column``) differs from ``expected``:
+    a list such as "a no-break space (U+00A0) at column 34", "'&amp;' for '&'", "case",
+    "'Parter' for 'Partner'", "missing words: ...". Empty when they are equal."""
+    if actual == expected:
+        return ""
+    parts, plain = _invisibles(actual, column)
+    found, plain = _entities(plain)
+    parts += found
+    if plain != expected:
+        if plain.strip() == expected.strip() and not parts:
+            parts.append("spaces at the start or end")
+        elif normalize(plain) == normalize(expected) and plain.split() == expected.split():
+            parts.append("spacing")
+        else:
+            parts += _words(plain, expected)
+    return "; ".join(dict.fromkeys(parts)) or "spacing"

@@ -1,0 +1,86 @@
+"""Findings on excerpts of real corpus documents (a few lines each, copied from
+../shared/corpus): what the archive's authors and curators read.
+
+Each excerpt keeps the document's own lines; the head (title and tags) is shared.
+"""
+
+from __future__ import annotations
+
+from plancheck.diagnostics import Diagnostic
+from plancheck.linter import RuleSet, lint
+from plancheck.parser import parse
+from plancheck.schema import Schema
+from tests.conftest import line_of
+
+# learningplan/innovative_financing_for_development.md, lines 1-21
+HEAD = """\
+# Innovative financing for development
+
+[[focal_point:juan.martin@undp.org]]
+
+[[year:2023]]
+
+[[type:learningplan]]
+
+[[methods:Prototyping]]
+[[country:Colombia]]
+[[latlng:3.9094130488501677,-73.08384210425308]]
+"""
+
+
+def check(
+    builtin: dict[str, Schema], body: str, rule: str, schema: str = "learningplan-design"
+) -> tuple[str, list[Diagnostic]]:
+    source = HEAD + body
+    found = lint(
+        parse(source, "excerpt.md"), builtin, schema_id=schema, rules=RuleSet.from_selectors([rule])
+    )
+    return source, found
+
+
+def test_prompt_drift_says_where_the_no_break_space_is(builtin: dict[str, Schema]) -> None:
+    # learningplan/clean_construction_system_application_in_gaziantep.md, line 42
+    prompt = (
+        "> Background:\u00a0What is the history of your challenge? What is causing or driving "
+        "it? Who is involved? How does the current situation look like? What undesired "
+        "effects does it produce?"
+    )
+    source, found = check(
+        builtin,
+        f"## Challenge statement\n\n{prompt}\n\nThe issues of transparency.\n",
+        "prompt-drift",
+    )
+    assert [(d.span.line, d.span.column) for d in found] == [(line_of(source, "> Background"), 3)]
+    assert "a no-break space (U+00A0) at column 14" in found[0].message
+
+
+def test_prompt_drift_names_the_changed_word(builtin: dict[str, Schema]) -> None:
+    # learningplan/a_participatory_approach_to_amplify_behavioral_awareness_on_waste_management.md:147
+    body = "## Partners\n\n> Please state the name of the Parter:\n\nMunicipality of Aqaba\n"
+    _, found = check(builtin, body, "prompt-drift")
+    assert [d.message.split(";")[0] for d in found] == [
+        "prompt differs from the template ('Parter:' for 'partner:')"
+    ]
+
+
+def test_heading_drift_says_case(builtin: dict[str, Schema]) -> None:
+    # learningplan/innovative_financing_for_development.md, lines 22-26
+    body = (
+        "## título\n\n> Please provide a name for your action learning plan.\n\n"
+        "Financiamiento innovador para la agenda de desarrollo\n"
+    )
+    _, found = check(builtin, body, "heading-drift")
+    assert [d.message for d in found] == ["heading 'título' should be 'Título' (case)"]
+
+
+def test_vocabulary_drift_names_the_misspelt_word(builtin: dict[str, Schema]) -> None:
+    # solution/civil_status_registration_web_application.md: the platform's own misspelling
+    source = HEAD.replace("[[methods:Prototyping]]", "[[sdgs:10. Reduced innequalities]]")
+    found = lint(
+        parse(source, "excerpt.md"),
+        builtin,
+        schema_id="learningplan-design",
+        rules=RuleSet.from_selectors(["vocabulary-drift"]),
+    )
+    assert len(found) == 1
+    assert "'innequalities' for 'inequalities'" in found[0].message
