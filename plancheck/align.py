@@ -7,6 +7,11 @@ context. A heading or prompt matches its template text in one of three ways:
 * ``EXACT``: the same characters as the canonical text or one of its aliases;
 * ``FOLDED``: equal once case, spacing, entities, no-break spaces and quotes are folded;
 * ``NEAR``: a close fuzzy match (a typo, a changed word).
+
+A section whose heading matches nothing (a machine translation such as "Ailette", or an
+empty `## ` the export wrote) is recognised by its prompts instead (``PROMPTS``): it is
+the template section most of whose prompts it carries. Without this, the section would
+be reported missing and its author told to add a second one.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ class MatchKind(StrEnum):
     EXACT = "exact"
     FOLDED = "folded"
     NEAR = "near"
+    PROMPTS = "prompts"  # the heading matches nothing; the prompts are the section's
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,12 +93,51 @@ def _align_prompts(section: Section, spec: SectionSpec | None) -> tuple[PromptMa
     return tuple(out)
 
 
+def _by_prompts(section: Section, schema: Schema) -> SectionSpec | None:
+    """The template section whose prompts ``section`` carries: the one matching most of
+    its prompts, at least half of them (a pasted prompt or two does not rename a section)."""
+    asked = [p for p in section.prompts if p.text.strip()]
+    if not asked:
+        return None
+    best, most = None, 0
+    for spec in schema.sections:
+        if not spec.prompts:
+            continue
+        matched = sum(1 for pm in _align_prompts(section, spec) if pm.spec is not None)
+        if matched > most:
+            best, most = spec, matched
+    return best if most * 2 >= len(asked) else None
+
+
+def _language(found: Sequence[tuple[object, MatchKind, str]]) -> str:
+    """The language most of the document's headings are written in (a key of the
+    sections' translations), so that a heading restored in a French plan is French."""
+    votes: dict[str, int] = {}
+    for spec, _kind, form in found:
+        assert isinstance(spec, SectionSpec)
+        for lang, heading in spec.translations.items():
+            if heading == form and heading != spec.heading:
+                votes[lang] = votes.get(lang, 0) + 1
+    return max(votes, key=lambda lang: votes[lang], default="en")
+
+
 def align(document: Document, schema: Schema) -> tuple[SectionMatch, ...]:
     forms = [(s, (s.heading, *s.aliases)) for s in schema.sections]
     order = {id(s): i for i, s in enumerate(schema.sections)}
+    by_heading = [
+        _match_text(s.heading, forms, HEADING_CUTOFF) if s.heading else None
+        for s in document.sections
+    ]
+    language = _language([f for f in by_heading if f is not None])
     result = []
-    for section in document.sections:
-        found = _match_text(section.heading, forms, HEADING_CUTOFF) if section.heading else None
+    for section, found in zip(document.sections, by_heading, strict=True):
+        if found is None:
+            spec = _by_prompts(section, schema)
+            if spec is not None:
+                heading = next(
+                    (h for lang, h in spec.translations.items() if lang == language), spec.heading
+                )
+                found = (spec, MatchKind.PROMPTS, heading)
         if found is None:
             result.append(
                 SectionMatch(section, None, None, None, None, _align_prompts(section, None))

@@ -6,11 +6,11 @@ Each excerpt keeps the document's own lines; the head (title and tags) is shared
 
 from __future__ import annotations
 
-from plancheck.diagnostics import Diagnostic
+from plancheck.diagnostics import Applicability, Diagnostic
 from plancheck.linter import RuleSet, lint
 from plancheck.parser import parse
 from plancheck.schema import Schema
-from tests.conftest import line_of
+from tests.conftest import apply_fix, line_of
 
 # learningplan/innovative_financing_for_development.md, lines 1-21
 HEAD = """\
@@ -84,3 +84,70 @@ def test_vocabulary_drift_names_the_misspelt_word(builtin: dict[str, Schema]) ->
     )
     assert len(found) == 1
     assert "'innequalities' for 'inequalities'" in found[0].message
+
+
+# learningplan/innovation_locale_et_obstacles_culturels___l__tude_de_cas_de_l_adoption_
+# de_nouvelles_vari_t_s_de_d_.md, lines 45 and 92-94: End under a machine translation
+AILETTE = """\
+## Les partenaires
+
+> Please indicate what partners you have actually worked with for this learning challenge.
+
+## Ailette
+
+> Please upload any further supporting evidence / documents / data you have produced on your frontier challenge that showcase your learnings.
+
+"""
+
+
+def test_a_section_under_a_wrong_heading_is_not_missing(builtin: dict[str, Schema]) -> None:
+    _, found = check(builtin, AILETTE, "missing-section", schema="closing-report-2024")
+    assert "End" not in " ".join(d.message for d in found)
+    _, found = check(builtin, AILETTE, "unknown-section", schema="closing-report-2024")
+    assert found == []
+
+
+def test_a_wrong_heading_recognised_by_its_prompts_is_heading_drift(
+    builtin: dict[str, Schema],
+) -> None:
+    source, found = check(builtin, AILETTE, "heading-drift", schema="closing-report-2024")
+    assert [(d.span.line, d.span.column) for d in found] == [(line_of(source, "## Ailette"), 4)]
+    # the document's other headings are French: the heading to restore is End's, in French
+    assert (
+        found[0].message == "heading 'Ailette' should be 'Fin' (its prompts are those of '## Fin')"
+    )
+    assert found[0].fix is not None and found[0].fix.applicability is Applicability.UNSAFE
+    assert "## Fin\n" in apply_fix(source, found[0])
+
+
+# learningplan/financial_inclusion_and_gender.md, lines 72-80: Data and Methods under `## `
+EMPTY = """\
+##\x20
+
+> Relating to your types of data, why did you chose these? What gaps in available data were these addressing?
+
+We worked with a non-representative sample.
+
+> Why was it necessary to apply the above innovation method on your frontier challenge? How did these help you to unpack the system?
+
+We conducted a remote fieldwork to collect data.
+## Partners
+"""
+
+
+def test_a_section_under_an_empty_heading_is_empty_heading_with_its_name(
+    builtin: dict[str, Schema],
+) -> None:
+    _, missing = check(builtin, EMPTY, "missing-section", schema="closing-report-2022")
+    assert "Data and Methods" not in " ".join(d.message for d in missing)
+    source, found = check(builtin, EMPTY, "empty-heading", schema="closing-report-2022")
+    assert [(d.span.line, d.span.column) for d in found] == [(line_of(source, "## "), 1)]
+    assert found[0].message.endswith("its prompts are those of '## Data and Methods'")
+    assert "\n## Data and Methods\n" in apply_fix(source, found[0])
+
+
+def test_an_empty_heading_with_no_prompts_names_no_section(builtin: dict[str, Schema]) -> None:
+    # learningplan/reflections_on_mapping_the_effect_of_decreased_water_levels.md:110-111
+    _, found = check(builtin, "## \n****\n## End\n", "empty-heading", schema="closing-report-2022")
+    assert [d.message for d in found] == ["the section heading is empty"]
+    assert found[0].fix is None
