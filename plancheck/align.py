@@ -132,12 +132,11 @@ def align(document: Document, schema: Schema) -> tuple[SectionMatch, ...]:
     result = []
     for section, found in zip(document.sections, by_heading, strict=True):
         if found is None:
-            spec = _by_prompts(section, schema)
-            if spec is not None:
-                heading = next(
-                    (h for lang, h in spec.translations.items() if lang == language), spec.heading
-                )
-                found = (spec, MatchKind.PROMPTS, heading)
+            carried = _by_prompts(section, schema)
+            if carried is not None:
+                translated = carried.translations.items()
+                heading = next((h for lang, h in translated if lang == language), carried.heading)
+                found = (carried, MatchKind.PROMPTS, heading)
         if found is None:
             result.append(
                 SectionMatch(section, None, None, None, None, _align_prompts(section, None))
