@@ -204,9 +204,19 @@ class AnswerSpec(_Model):
     starts_with: str | None = Field(
         None, description="Text the answer must begin with (case, quotes and spacing ignored)."
     )
+    starts_with_translations: dict[Literal["fr", "es"], list[str]] = Field(
+        default_factory=dict,
+        description="The same opening in other languages, by language code: an answer "
+        "written in French or Spanish may begin with one of these instead.",
+    )
     pattern: str | None = Field(None, description="A regular expression the answer must match.")
     options: list[str] | None = Field(
         None, description="Checklist: the only `- option` items the answer may tick."
+    )
+    option_aliases: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Other spellings of an option that the platform itself offered in some "
+        "years, by option: an item ticked with one of them is that option.",
     )
     shares: SharesSpec | None = None
     must_contain_link: bool = False
@@ -218,6 +228,15 @@ class AnswerSpec(_Model):
                 re.compile(self.pattern)
             except re.error as exc:
                 raise ValueError(f"pattern {self.pattern!r} is not a valid regex: {exc}") from exc
+        return self
+
+    @model_validator(mode="after")
+    def _aliases_of_options(self) -> AnswerSpec:
+        unknown = [o for o in self.option_aliases if o not in (self.options or [])]
+        if unknown:
+            raise ValueError("option_aliases of options not listed: " + ", ".join(unknown))
+        if self.starts_with_translations and not self.starts_with:
+            raise ValueError("starts_with_translations needs starts_with")
         return self
 
     def describe(self) -> list[str]:

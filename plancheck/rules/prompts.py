@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Iterator, Sequence
 
 from plancheck.align import MatchKind, PromptMatch, SectionMatch
+from plancheck.answers import placeholder, plain, top_level_items, unknown, visible_length
 from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from plancheck.difference import describe
 from plancheck.document import Answer, Span
@@ -115,32 +117,56 @@ def _shares_total(sm: SectionMatch, names: list[str]) -> tuple[float, int] | Non
     return (total, found) if found else None
 
 
-def _text_violations(pm: PromptMatch, spec: AnswerSpec) -> Iterator[Finding]:
+def _starts_well(text: str, spec: AnswerSpec) -> bool:
+    start = _folded(plain(text)).lstrip(OPENING_QUOTES)
+    openings = [
+        spec.starts_with or "",
+        *(o for t in spec.starts_with_translations.values() for o in t),
+    ]
+    return any(start.startswith(_folded(o)) for o in openings)
+
+
+def _folded(text: str) -> str:
+    """Case, spacing, quotes and accents folded: `notre defi` opens like `Notre défi`."""
+    decomposed = unicodedata.normalize("NFKD", normalize(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _option(text: str, spec: AnswerSpec) -> bool:
+    allowed = {normalize(o) for o in spec.options or []}
+    allowed |= {normalize(a) for aliases in spec.option_aliases.values() for a in aliases}
+    return normalize(plain(text)) in allowed
+
+
+def _text_violations(pm: PromptMatch, spec: AnswerSpec, lines: Sequence[str]) -> Iterator[Finding]:
     answer = pm.prompt.answer
     span = _answer_span(pm)
     text = answer.text
-    if spec.max_chars is not None and len(text) > spec.max_chars:
-        yield Finding(span, f"answer has {len(text)} characters; at most {spec.max_chars} allowed")
-    if spec.max_items is not None and len(answer.items) > spec.max_items:
-        yield Finding(
-            span, f"answer lists {len(answer.items)} items; at most {spec.max_items} allowed"
-        )
-    if spec.starts_with is not None:
-        start = normalize(text).lstrip(OPENING_QUOTES)
-        if not start.startswith(normalize(spec.starts_with)):
-            yield Finding(span, f"answer should start with '{spec.starts_with}'")
+    if spec.must_contain_link and not _has_link(answer):
+        held = placeholder(answer)
+        if held is not None:
+            yield Finding(span, f"the answer is a placeholder ({held!r}), not a link")
+            return  # a placeholder breaks every other constraint too; once is enough
+        yield Finding(span, "answer should contain a link")
+    if unknown(answer) is not None:
+        return  # "N/A" is no answer: placeholder reports it where one is required
+    seen = visible_length(answer)
+    if spec.max_chars is not None and seen > spec.max_chars:
+        yield Finding(span, f"answer has {seen} characters; at most {spec.max_chars} allowed")
+    counted = top_level_items(answer, lines)
+    if spec.max_items is not None and counted > spec.max_items:
+        yield Finding(span, f"answer lists {counted} items; at most {spec.max_items} allowed")
+    if spec.starts_with is not None and not _starts_well(text, spec):
+        yield Finding(span, f"answer should start with '{spec.starts_with}'")
     if spec.pattern is not None and not re.search(spec.pattern, text):
         yield Finding(span, f"answer does not match /{spec.pattern}/")
     if spec.options is not None:
-        allowed = {normalize(o) for o in spec.options}
         for item in answer.items:
-            if normalize(item.text) not in allowed:
+            if not _option(item.text, spec):
                 yield Finding(
                     item.span,
                     f"'{item.text}' is not an option; choose from: {', '.join(spec.options)}",
                 )
-    if spec.must_contain_link and not _has_link(answer):
-        yield Finding(span, "answer should contain a link")
 
 
 @rule("PC304", "answer-constraint", Severity.WARNING)
@@ -148,12 +174,17 @@ def answer_constraint(ctx: Context) -> Iterator[Finding]:
     """An answer breaks a constraint its prompt states; the message says which.
 
     The prompts state rules the form never enforced; the schema records them:
-    `max_chars` ("summarize your challenge in a maximum of 280 characters"),
-    `max_items` ("a maximum of 5 key insights"; list items are counted),
-    `starts_with` ("Our challenge is that..."), `pattern`, `options` (the fixed list
-    of a checklist), `shares` (Sense/Explore/Test/Grow adding up to 100%) and
-    `must_contain_link` ("Please paste the link(s) to the blog(s)"). Empty answers
-    are left to empty-answer.
+    `max_chars` ("summarize your challenge in a maximum of 280 characters"; the
+    characters a reader sees: `&amp;` is one, link targets and HTML tags none),
+    `max_items` ("a maximum of 5 key insights"; the top-level items: sub-bullets
+    belong to their item, and a numbered list that starts again at 1 is another list),
+    `starts_with` ("Our challenge is that..."; or a translation the schema lists,
+    "Notre défi est que..."; case, quotes, accents and zero-width characters ignored),
+    `pattern`, `options` (the fixed list of a checklist, and the other spellings the
+    platform itself offered), `shares` (Sense/Explore/Test/Grow adding up to 100%) and
+    `must_contain_link` ("Please paste the link(s) to the blog(s)"; an answer such as
+    "N/A" or "blog coming soon" is reported as a placeholder). Empty answers are left to
+    empty-answer, and answers that are only "N/A" or "TBD" to placeholder.
 
     Bad: a 300-character tweet summary; `- Scale` under the learning-cycle checklist.
     Good: 280 characters or fewer; `- Explore`.
@@ -164,7 +195,7 @@ def answer_constraint(ctx: Context) -> Iterator[Finding]:
             if spec is None:
                 continue
             if not pm.prompt.answer.is_empty:
-                yield from _text_violations(pm, spec.answer)
+                yield from _text_violations(pm, spec.answer, ctx.document.lines)
             shares = spec.answer.shares
             # The shares are answered in the sub-prompts below this one, not in its answer.
             summed = _shares_total(sm, shares.prompts) if shares else None

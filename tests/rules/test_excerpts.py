@@ -151,3 +151,126 @@ def test_an_empty_heading_with_no_prompts_names_no_section(builtin: dict[str, Sc
     _, found = check(builtin, "## \n****\n## End\n", "empty-heading", schema="closing-report-2022")
     assert [d.message for d in found] == ["the section heading is empty"]
     assert found[0].fix is None
+
+
+CHALLENGE = (
+    "> Challenge statement:\u00a0What is your challenge? (Please answer in specific terms: "
+    '"Our challenge is that...\u201d.)'
+)
+TWEET = (
+    "> Short \u201ctweet\u201d summary: We would like to tweet what you are working on, can you "
+    "summarize your challenge in a maximum of 280 characters?"
+)
+
+
+def constraints(
+    builtin: dict[str, Schema], body: str, schema: str = "learningplan-design"
+) -> list[str]:
+    return [d.message for d in check(builtin, body, "answer-constraint", schema=schema)[1]]
+
+
+def test_starts_with_accepts_the_french_opening(builtin: dict[str, Schema]) -> None:
+    # learningplan/d_ploiement_de_e_sant__au_tchad.md, line 35
+    answer = "Notre défi est que les services de santé ne sont pas digitalisés"
+    assert constraints(builtin, f"## Énoncé du défi\n\n{CHALLENGE}\n\n{answer}\n") == []
+    # learningplan/recyclage_des_d_chets_plastics.md: "Notre défi est de" is not the form asked
+    other = "Notre défi est d'améliorer les conditions de vie"
+    assert constraints(builtin, f"## Énoncé du défi\n\n{CHALLENGE}\n\n{other}\n") == [
+        "answer should start with 'Our challenge is that'"
+    ]
+
+
+def test_starts_with_ignores_a_leading_zero_width_space(builtin: dict[str, Schema]) -> None:
+    # learningplan/the_eco_collective.md, line 43
+    answer = "\u200bOur challenge is that the community-based recycling cooperatives in Zanzibar lack adequate training."
+    assert constraints(builtin, f"## Challenge statement\n\n{CHALLENGE}\n\n{answer}\n") == []
+
+
+def test_max_chars_counts_what_a_reader_sees(builtin: dict[str, Schema]) -> None:
+    # learningplan/empowering_rural_resilience_through_nusantara_green_village_initiative.md:146
+    # 287 characters in the source, 279 once each `&amp;` is the `&` a reader sees
+    answer = (
+        "UNDP Accelerator Lab Indonesia piloted sustainable agriculture &amp; waste management "
+        "training in rural areas around the newly developed Nusantara Capital City -- bridging "
+        "gaps in development, improving livelihoods &amp; fostering a greener, inclusive future "
+        "for Indonesia's new capital."
+    )
+    assert len(answer) == 287
+    assert constraints(builtin, f"## Challenge statement\n\n{TWEET}\n\n{answer}\n") == []
+    longer = answer.replace("new capital", "new capital city, Nusantara")
+    assert constraints(builtin, f"## Challenge statement\n\n{TWEET}\n\n{longer}\n") == [
+        "answer has 295 characters; at most 280 allowed"
+    ]
+
+
+# learningplan/tackling_flood_in_kampala_city_especially_the_high_density_neighbourhoodsslums.md,
+# lines 30-50 (shortened): two numbered insights, the second with bullets under it
+KAMPALA = """\
+## Learnings on your challenge
+
+> What are the top key insights you generated about your learning challenge during this Action Learning Plan? (Please list a maximum of 5 key insights)\u00a0
+
+1. The community is critical in solving its problems.
+
+2. Following the Kampala Drainage Master Plan by Kampala Capital City Authority (KCCA) using the Crowd Mapping to generate a baseline map with key drainage systems, was critical.
+
+iv) Construction activities will include the following;-
+
+- Installation of appropriate culverts to allow a smooth flow of water.
+
+- Desilt the main drainage channel to allow for a smooth flow of water collected.
+
+- Establish a green belt comprising trees, flowers and grass alongside the drainage.
+
+- Conduct community sensitization sessions on the importance and ways of maintaining the drainage.
+"""
+
+
+def test_max_items_counts_the_top_level_items(builtin: dict[str, Schema]) -> None:
+    assert constraints(builtin, KAMPALA, schema="closing-report-2024") == []
+    six = KAMPALA + "".join(f"\n{n}. Another insight.\n" for n in range(3, 7))
+    assert constraints(builtin, six, schema="closing-report-2024") == [
+        "answer lists 6 items; at most 5 allowed"
+    ]
+
+
+# learningplan/closing_form_2022___digital_government_transformation.md, lines 30-31
+BLOG = """\
+## Learnings on your challenge
+
+> Please paste the link(s) to the blog(s) that articulate the learnings on your frontier challenge.
+{answer}
+"""
+
+
+def test_a_placeholder_for_a_link_is_reported_as_a_placeholder(builtin: dict[str, Schema]) -> None:
+    found = constraints(
+        builtin, BLOG.format(answer="blog coming soon"), schema="closing-report-2022"
+    )
+    assert found == ["the answer is a placeholder ('blog coming soon'), not a link"]
+    found = constraints(builtin, BLOG.format(answer="N/A"), schema="closing-report-2022")
+    assert found == ["the answer is a placeholder ('N/A'), not a link"]
+    # an answer that is not a placeholder, and has no link, is still told to give one
+    named = "Digital Skills Assessment: The first building block of the Digital Nation"
+    found = constraints(builtin, BLOG.format(answer=named), schema="closing-report-2022")
+    assert found == ["answer should contain a link"]
+
+
+def test_a_blank_link_answer_is_an_empty_answer(builtin: dict[str, Schema]) -> None:
+    source, found = check(
+        builtin, BLOG.format(answer=""), "empty-answer", schema="closing-report-2022"
+    )
+    assert [d.span.line for d in found] == [line_of(source, "> Please paste the link(s)")]
+
+
+def test_an_option_spelt_as_the_platform_once_did_is_that_option(
+    builtin: dict[str, Schema],
+) -> None:
+    # experiment/guarnibot__a_chatbot_for_emergency_assistance.md, lines 58-60
+    body = (
+        "## Overview\n\n> Please categorize the type that best identifies this experimental activity:\n\n"
+        "- Pre Experimental (Trial and erros, prototype, a/b testing)\n"
+    )
+    assert constraints(builtin, body, schema="experiment") == []
+    wrong = body.replace("Pre Experimental (Trial and erros", "Post Experimental (Trial and erros")
+    assert len(constraints(builtin, wrong, schema="experiment")) == 1
