@@ -115,6 +115,11 @@ class Term(_Model):
         description="Misspellings, old names, other spellings and translations of the term; "
         "a value equal to one is drift with a safe fix to the canonical form.",
     )
+    export_forms: list[str] = Field(
+        default_factory=list,
+        description="Spellings of the term that the platform itself offered as a choice "
+        "(`10. Reduced innequalities`): aliases whose drift is the export's, not the author's.",
+    )
     code: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = Field(
         None,
         description="For a country vocabulary: the ISO 3166-1 alpha-3 code whose names "
@@ -150,7 +155,7 @@ class Vocabulary(_Model):
     def _one_term_per_form(self) -> Vocabulary:
         owner: dict[str, str] = {}
         for term in self.terms:
-            for form in (term.term, *term.aliases):
+            for form in (term.term, *term.aliases, *term.export_forms):
                 key = spelling_key(form)
                 if not key:
                     raise ValueError(f"term {term.term!r}: {form!r} has no letters or digits")
@@ -172,6 +177,11 @@ class Vocabulary(_Model):
         return self
 
     @cached_property
+    def export_forms(self) -> frozenset[str]:
+        """Every form of a term that the platform itself offered."""
+        return frozenset(f for t in self.terms for f in t.export_forms)
+
+    @cached_property
     def index(self) -> TermIndex:
         """The lookup tables, built on first use and kept with the vocabulary."""
         if self.source == "iso-3166-1":
@@ -181,7 +191,7 @@ class Vocabulary(_Model):
         from plancheck.vocabulary import Entry, TermIndex
 
         return TermIndex(
-            (Entry(t.term, tuple(t.aliases)) for t in self.terms),
+            (Entry(t.term, (*t.aliases, *t.export_forms)) for t in self.terms),
             ((n, r.country) for r in self.regions for n in (r.name, *r.aliases)),
         )
 
@@ -267,6 +277,11 @@ class PromptSpec(_Model):
     text: str = Field(description="The canonical prompt text, as the template writes it.")
     aliases: list[str] = Field(
         default_factory=list, description="Other wordings of the same prompt (older forms)."
+    )
+    export_forms: list[str] = Field(
+        default_factory=list,
+        description="How the platform's own template misspelt the prompt in some years "
+        "(`Please state the name of the Parter:`): drift, but the export's, not the author's.",
     )
     required: bool = True
     answer: AnswerSpec = Field(default_factory=AnswerSpec)

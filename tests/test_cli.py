@@ -22,6 +22,7 @@ FIELDS = [
     "severity",
     "message",
     "fix",
+    "export",  # true when the platform's export made the finding, not the author
 ]
 
 

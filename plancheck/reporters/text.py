@@ -70,6 +70,15 @@ class FullReporter(ConciseReporter):
         ]
 
 
+def export_line(diagnostics: list[Diagnostic]) -> str:
+    """How many findings the platform's export made rather than the author (shown at
+    info), so that a reader of a run over the archive knows what is theirs to act on."""
+    n = sum(1 for d in diagnostics if d.export)
+    if not n:
+        return ""
+    return f"{n} of them come from the platform's export, not the author (reported as info).\n"
+
+
 def summary(diagnostics: list[Diagnostic], files: int) -> str:
     noun = "file" if files == 1 else "files"
     if not diagnostics:
@@ -83,6 +92,7 @@ def summary(diagnostics: list[Diagnostic], files: int) -> str:
         f"Found {len(diagnostics)} problem{'s' if len(diagnostics) != 1 else ''} "
         f"({', '.join(parts)}) in {with_findings} of {files} {noun}.\n"
     )
+    text += export_line(diagnostics)
     if safe:
         text += f"[*] {safe} fixable with `plancheck fix`.\n"
     if unsafe:

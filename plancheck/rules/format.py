@@ -137,9 +137,15 @@ def trailing_whitespace(ctx: Context) -> Iterator[Finding]:
     or heading marker (`5.` and a no-break space is text; `5.` alone starts an empty
     list item): there the finding has no fix.
 
+    Trailing whitespace on the lines the platform's export writes (prompts, the empty
+    `> ` lines of groups, headings, tags) and the no-break spaces its rich-text editor
+    left at the end of answer lines are the export's: reported at info and counted apart
+    in the summary; spaces at the end of an answer line are the author's.
+
     Bad: `Our challenge is that ...` followed by a no-break space.
     Good: the line ending with its last visible character.
     """
+    written = _export_lines(ctx.document)
     for n, line in enumerate(ctx.document.lines, start=1):
         # most lines end in a visible character: test that before running the regex
         m = TRAILING.search(line) if line[-1:] in TRAILING_CHARS else None
@@ -149,7 +155,20 @@ def trailing_whitespace(ctx: Context) -> Iterator[Finding]:
             keeps_text = m.group().strip(" \t") and BARE_MARKER.fullmatch(line[: m.start()])
             if not keeps_text:
                 fix = Fix(Applicability.SAFE, "Remove trailing whitespace", (Edit(span, ""),))
-            yield Finding(span, "trailing whitespace", fix)
+            export = n in written or "\u00a0" in m.group()
+            yield Finding(span, "trailing whitespace", fix, export=export)
+
+
+def _export_lines(doc: Document) -> set[int]:
+    """The lines the export writes from the form, not from the author's answers."""
+    lines = {s.span.line for s in doc.sections}
+    lines |= {
+        n for s in doc.sections for p in s.prompts for n in range(p.span.line, p.span.end_line + 1)
+    }
+    lines |= {t.span.line for t in doc.tags}
+    if doc.title is not None:
+        lines.add(doc.title.span.line)
+    return lines
 
 
 @rule("PC604", "line-endings", Severity.WARNING, needs_schema=False, fixable=True)

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from plancheck.align import MatchKind, PromptMatch, SectionMatch
 from plancheck.answers import placeholder, plain, top_level_items, unknown, visible_length
 from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
-from plancheck.difference import describe
+from plancheck.difference import describe, encoding_only
 from plancheck.document import Answer, Span
 from plancheck.rules.base import Context, rule
 from plancheck.schema import AnswerSpec, PromptSpec
@@ -52,6 +52,16 @@ def missing_prompt(ctx: Context) -> Iterator[Finding]:
                 yield Finding(_after(where), f"required prompt '> {spec.text}' is missing")
 
 
+def _exported(pm: PromptMatch) -> bool:
+    """Did the platform write the prompt so? Its export spelt the template's prompts with
+    no-break spaces and entities, and its template had typos the schema records."""
+    assert pm.expected is not None and pm.spec is not None
+    text = pm.prompt.text
+    return encoding_only(text, pm.expected) or any(
+        encoding_only(text, form) for form in pm.spec.export_forms
+    )
+
+
 @rule("PC302", "prompt-drift", Severity.WARNING, fixable=True)
 def prompt_drift(ctx: Context) -> Iterator[Finding]:
     """A prompt whose text differs from the template's.
@@ -60,9 +70,11 @@ def prompt_drift(ctx: Context) -> Iterator[Finding]:
     typos ("Please state the name of the Parter:") in prompt lines. Prompts are how
     answers are found, so the text should be the template's. The message says what
     differs (a no-break space and its column, an entity, case, quotes, a changed word,
-    missing words) and gives the template's text.
+    missing words) and gives the template's text. Drift the platform's export made (the
+    template's own no-break spaces and entities, a typo of the template the schema lists
+    in `export_forms`) is reported at info and counted as the export's in the summary.
     Fix: restore the template text; safe when only case, spacing, entities or quotes
-    differ, unsafe for a typo.
+    differ or the typo is the template's own, unsafe for another typo.
 
     Bad: `> Please state the name of the Parter:`.
     Good: `> Please state the name of the partner:`.
@@ -70,7 +82,8 @@ def prompt_drift(ctx: Context) -> Iterator[Finding]:
     for sm in ctx.alignment:
         for pm in sm.prompts:
             if pm.kind in (MatchKind.FOLDED, MatchKind.NEAR) and pm.expected is not None:
-                safe = pm.kind is MatchKind.FOLDED
+                export = _exported(pm)
+                safe = pm.kind is MatchKind.FOLDED or export
                 fix = Fix(
                     Applicability.SAFE if safe else Applicability.UNSAFE,
                     "Restore the template's prompt text",
@@ -78,7 +91,7 @@ def prompt_drift(ctx: Context) -> Iterator[Finding]:
                 )
                 what = describe(pm.prompt.text, pm.expected, pm.prompt.text_span.column)
                 message = f"prompt differs from the template ({what}); it reads '{pm.expected}'"
-                yield Finding(pm.prompt.text_span, message, fix)
+                yield Finding(pm.prompt.text_span, message, fix, export=export)
 
 
 @rule("PC303", "empty-answer", Severity.WARNING)

@@ -37,8 +37,10 @@ def _match(tag: Tag, policy: Policy, vocabulary: Vocabulary | None) -> TermMatch
     return vocabulary.index.match(tag.value, near=not free, spelling=not free)
 
 
-def _why(tag: Tag, found: TermMatch) -> str:
+def _why(tag: Tag, found: TermMatch, export: bool) -> str:
     what = describe(tag.value, found.canonical, tag.value_span.column)
+    if export:
+        return f"the platform's own spelling: {what}"
     if found.level is Level.ALIAS:
         return f"a known alias: {what}"
     if found.level is Level.FOLDED:
@@ -50,6 +52,7 @@ def _why(tag: Tag, found: TermMatch) -> str:
 
 def _drift(tag: Tag, found: TermMatch, vocabulary: Vocabulary) -> Finding:
     canonical = found.canonical
+    export = tag.value in vocabulary.export_forms
     if found.level is Level.REGION:
         message = (
             f"[[{tag.key}]]: {tag.value!r} is a region of {canonical}, not a country; "
@@ -58,11 +61,11 @@ def _drift(tag: Tag, found: TermMatch, vocabulary: Vocabulary) -> Finding:
     else:
         message = (
             f"[[{tag.key}]]: {tag.value!r} should be {canonical!r} "
-            f"({_why(tag, found)}; vocabulary {vocabulary.id})"
+            f"({_why(tag, found, export)}; vocabulary {vocabulary.id})"
         )
     safe = Applicability.SAFE if found.level.safe else Applicability.UNSAFE
     fix = Fix(safe, f"Replace with {canonical!r}", (Edit(tag.value_span, canonical),))
-    return Finding(tag.value_span, message, fix, subject=tag.key)
+    return Finding(tag.value_span, message, fix, subject=tag.key, export=export)
 
 
 @rule("PC401", "vocabulary-drift", Severity.WARNING, fixable=True)
@@ -81,6 +84,8 @@ def vocabulary_drift(ctx: Context) -> Iterator[Finding]:
     country tag, a region (`England`, `Republika Srpska`, `Kurdistan Region`) drifts to
     its country. For a `free` tag such as `thematic_areas`, only stray whitespace and
     trailing punctuation are drift.
+    A value the platform itself offered as a choice (a term's `export_forms`, such as
+    `10. Reduced innequalities`) is the export's: reported at info, counted apart.
     The message names the canonical term, why the value is a variant of it and what
     differs (case, a no-break space and its column, `'innequalities' for 'inequalities'`).
 

@@ -6,7 +6,7 @@ Each excerpt keeps the document's own lines; the head (title and tags) is shared
 
 from __future__ import annotations
 
-from plancheck.diagnostics import Applicability, Diagnostic
+from plancheck.diagnostics import Applicability, Diagnostic, Severity
 from plancheck.linter import RuleSet, lint
 from plancheck.parser import parse
 from plancheck.schema import Schema
@@ -274,3 +274,118 @@ def test_an_option_spelt_as_the_platform_once_did_is_that_option(
     assert constraints(builtin, body, schema="experiment") == []
     wrong = body.replace("Pre Experimental (Trial and erros", "Post Experimental (Trial and erros")
     assert len(constraints(builtin, wrong, schema="experiment")) == 1
+
+
+# What the platform's export wrote, not the author: info, and marked as the export's.
+
+
+def lint_all(
+    builtin: dict[str, Schema], body: str, schema: str = "learningplan-design"
+) -> list[Diagnostic]:
+    return lint(parse(HEAD + body, "excerpt.md"), builtin, schema_id=schema)
+
+
+def test_the_templates_own_no_break_space_is_the_exports(builtin: dict[str, Schema]) -> None:
+    # learningplan/clean_construction_system_application_in_gaziantep.md, line 42
+    prompt = (
+        "> Background:\u00a0What is the history of your challenge? What is causing or driving "
+        "it? Who is involved? How does the current situation look like? What undesired "
+        "effects does it produce?"
+    )
+    found = [
+        d
+        for d in lint_all(builtin, f"## Challenge statement\n\n{prompt}\n\nThe issues.\n")
+        if d.rule == "prompt-drift"
+    ]
+    assert [(d.severity, d.export) for d in found] == [(Severity.INFO, True)]
+    # a prompt the author changed is the author's
+    typed = prompt.replace("\u00a0", " ").replace("history", "story")
+    found = [
+        d
+        for d in lint_all(builtin, f"## Challenge statement\n\n{typed}\n\nThe issues.\n")
+        if d.rule == "prompt-drift"
+    ]
+    assert [(d.severity, d.export) for d in found] == [(Severity.WARNING, False)]
+
+
+def test_the_templates_own_typo_is_the_exports_with_a_safe_fix(builtin: dict[str, Schema]) -> None:
+    # learningplan/a_participatory_approach_to_amplify_behavioral_awareness_on_waste_management.md:147
+    body = "## Partners\n\n> Please state the name of the Parter:\n\nMunicipality of Aqaba\n"
+    found = [d for d in lint_all(builtin, body) if d.rule == "prompt-drift"]
+    assert [(d.severity, d.export) for d in found] == [(Severity.INFO, True)]
+    assert found[0].fix is not None and found[0].fix.applicability is Applicability.SAFE
+
+
+def test_trailing_space_of_an_empty_prompt_line_is_the_exports(builtin: dict[str, Schema]) -> None:
+    # learningplan/future_of_works_in_uzbekistan.md, lines 133-135 (the `> ` line of a group)
+    body = "## Learning questions\n\n> \n\nClimate change - The economy of Uzbekistan is very dependent on agriculture. \n"
+    found = [d for d in lint_all(builtin, body) if d.rule == "trailing-whitespace"]
+    source = HEAD + body
+    assert [(d.span.line, d.export) for d in found] == [
+        (line_of(source, "> "), True),
+        (line_of(source, "Climate change"), False),  # the author's own space
+    ]
+
+
+def test_an_empty_export_heading_is_info(builtin: dict[str, Schema]) -> None:
+    # experiment/metropolitan_observatory.md, lines 35-37
+    body = "## \n****\n## Design\n"
+    found = [d for d in lint_all(builtin, body, schema="experiment") if d.rule == "empty-heading"]
+    assert [(d.severity, d.export) for d in found] == [(Severity.INFO, True)]
+
+
+def test_a_misspelt_choice_the_platform_offered_is_the_exports(builtin: dict[str, Schema]) -> None:
+    # solution/civil_status_registration_web_application.md
+    source = HEAD.replace("[[methods:Prototyping]]", "[[sdgs:10. Reduced innequalities]]")
+    found = [
+        d
+        for d in lint(parse(source, "x.md"), builtin, schema_id="learningplan-design")
+        if d.rule == "vocabulary-drift"
+    ]
+    assert [(d.severity, d.export) for d in found] == [(Severity.INFO, True)]
+    assert "the platform's own spelling" in found[0].message
+    typed = HEAD.replace("[[methods:Prototyping]]", "[[methods:solution mapping]]")
+    found = [
+        d
+        for d in lint(parse(typed, "x.md"), builtin, schema_id="learningplan-design")
+        if d.rule == "vocabulary-drift"
+    ]
+    assert [(d.severity, d.export) for d in found] == [(Severity.WARNING, False)]
+
+
+def test_the_platforms_fiji_centroid_is_the_exports(builtin: dict[str, Schema]) -> None:
+    # solution/practicing_trash_mulching_in_gardens.md, lines 14-15
+    source = HEAD.replace(
+        "[[country:Colombia]]\n[[latlng:3.9094130488501677,-73.08384210425308]]",
+        "[[country:Fiji]]\n[[latlng:-17.44756195212767,163.40786559316325]]",
+    )
+    found = [
+        d
+        for d in lint(parse(source, "x.md"), builtin, schema_id="learningplan-design")
+        if d.rule == "coordinates-outside-country"
+    ]
+    assert [(d.severity, d.export) for d in found] == [(Severity.INFO, True)]
+    assert found[0].message.endswith("(the platform's wrong centroid of Fiji)")
+
+
+def test_a_severity_the_configuration_sets_holds_for_export_findings(
+    builtin: dict[str, Schema],
+) -> None:
+    body = "## Partners\n\n> Please state the name of the Parter:\n\nMunicipality of Aqaba\n"
+    rules = RuleSet.from_selectors(["prompt-drift"], severity={"prompt-drift": Severity.ERROR})
+    found = lint(parse(HEAD + body, "x.md"), builtin, schema_id="learningplan-design", rules=rules)
+    assert [(d.severity, d.export) for d in found] == [(Severity.ERROR, True)]
+
+
+def test_the_summary_counts_the_exports_findings(builtin: dict[str, Schema]) -> None:
+    from plancheck.reporters.text import summary
+
+    body = "## Partners\n\n> Please state the name of the Parter:\n\nMunicipality of Aqaba \n"
+    found = lint_all(builtin, body)
+    text = summary(found, 1)
+    exported = sum(1 for d in found if d.export)
+    assert exported == 1 and len(found) > exported
+    assert (
+        f"\n{exported} of them come from the platform's export, not the author (reported as info).\n"
+        in text
+    )
