@@ -81,7 +81,7 @@ def _indented(item: Block, lines: Sequence[str]) -> bool:
     return line[:1].isspace()
 
 
-def placeholder(answer: Answer) -> str | None:
+def stand_in(answer: Answer) -> str | None:
     """The answer's text when the whole answer says the thing asked for is not there:
     "N/A", "TBD", "none", or a short note that it is still to come ("blog coming soon")."""
     text = _text(answer)

@@ -51,6 +51,7 @@ class TagFormat(StrEnum):
     COORDINATES = "coordinates"
     ONE_OF = "one-of"
     VOCABULARY = "vocabulary"
+    URL = "url"  # a web link (the solution holder's consent form)
 
 
 class Policy(StrEnum):

@@ -7,10 +7,11 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 
 from plancheck.align import MatchKind, PromptMatch, SectionMatch
-from plancheck.answers import placeholder, plain, top_level_items, unknown, visible_length
+from plancheck.answers import plain, stand_in, top_level_items, unknown, visible_length
 from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from plancheck.difference import describe, encoding_only
-from plancheck.document import Answer, Span
+from plancheck.document import Answer, BlockKind, Document, Span
+from plancheck.placeholders import GUIDANCE, PLACEHOLDER_EMAIL, UNTITLED
 from plancheck.rules.base import Context, rule
 from plancheck.schema import AnswerSpec, PromptSpec
 from plancheck.vocabulary import normalize
@@ -99,7 +100,10 @@ def empty_answer(ctx: Context) -> Iterator[Finding]:
     """A prompt whose answer the template requires is left empty.
 
     An answer is everything between the prompt and the next prompt, heading or group;
-    HTML left over from the editor does not count as an answer.
+    HTML left over from the editor does not count as an answer. A required table of
+    shares (Sense, Explore, Test, Grow) whose every share is blank is reported once, at
+    the prompt that asks for the shares; so is a blank answer to a prompt that asks for
+    a link where the answer is required.
 
     Bad: `> Challenge statement: What is your challenge? ...` followed by nothing.
     Good: the prompt followed by `Our challenge is that ...`.
@@ -108,6 +112,19 @@ def empty_answer(ctx: Context) -> Iterator[Finding]:
         for pm in sm.prompts:
             if pm.spec is not None and pm.spec.answer.required and pm.prompt.answer.is_empty:
                 yield Finding(pm.prompt.span, f"the answer to '> {pm.spec.text}' is empty")
+            elif pm.spec is not None and pm.spec.required and _blank_shares(sm, pm.spec):
+                assert pm.spec.answer.shares is not None
+                names = ", ".join(pm.spec.answer.shares.prompts)
+                yield Finding(pm.prompt.span, f"the shares of {names} are all blank")
+
+
+def _blank_shares(sm: SectionMatch, spec: PromptSpec) -> bool:
+    """Are the share prompts below ``spec`` there, and every one of them unanswered?"""
+    if spec.answer.shares is None:
+        return False
+    wanted = {normalize(n) for n in spec.answer.shares.prompts}
+    shares = [pm for pm in sm.prompts if normalize(pm.prompt.text) in wanted]
+    return bool(shares) and all(pm.prompt.answer.is_empty for pm in shares)
 
 
 def _has_link(answer: Answer) -> bool:
@@ -115,7 +132,13 @@ def _has_link(answer: Answer) -> bool:
 
 
 def _answer_span(pm: PromptMatch) -> Span:
-    return pm.prompt.answer.span or pm.prompt.span
+    """Where the answer's text is: a comment above it (the scaffold's guidance, an editor
+    leftover) is not the answer an author is told to change."""
+    blocks = [b for b in pm.prompt.answer.blocks if b.kind is not BlockKind.HTML]
+    if not blocks:
+        return pm.prompt.answer.span or pm.prompt.span
+    first, last = blocks[0].span, blocks[-1].span
+    return Span(first.line, first.column, last.end_line, last.end_column)
 
 
 def _shares_total(sm: SectionMatch, names: list[str]) -> tuple[float, int] | None:
@@ -156,7 +179,7 @@ def _text_violations(pm: PromptMatch, spec: AnswerSpec, lines: Sequence[str]) ->
     span = _answer_span(pm)
     text = answer.text
     if spec.must_contain_link and not _has_link(answer):
-        held = placeholder(answer)
+        held = stand_in(answer)
         if held is not None:
             yield Finding(span, f"the answer is a placeholder ({held!r}), not a link")
             return  # a placeholder breaks every other constraint too; once is enough
@@ -218,3 +241,74 @@ def answer_constraint(ctx: Context) -> Iterator[Finding]:
                     f"shares of {', '.join(shares.prompts)} add up to {summed[0]:g}, "
                     f"not {shares.total:g}",
                 )
+
+
+@rule("PC305", "placeholder", Severity.WARNING, needs_schema=False, fixable=True)
+def placeholder(ctx: Context) -> Iterator[Finding]:
+    """Text that holds a place for an answer that was never written.
+
+    What `plancheck new` writes for the author to replace and is still there: the
+    placeholder e-mail `focal.point@undp.org`, an `Untitled ...` title, and the guidance
+    comments (`<!-- Answer (required) ... -->` above an answer that is now written, and
+    `<!-- Optional tags ... -->` in a document that has answers). And an answer the
+    template requires that is only "N/A", "TBD", "-" or the like: it looks answered but
+    says nothing (where the prompt asks for a link, answer-constraint says so instead).
+    Fix (safe, for a guidance comment only): remove the comment.
+
+    Bad: `[[focal_point:focal.point@undp.org]]`; `N/A` under a required prompt; a
+    `<!-- Answer (required). -->` line left above the answer.
+    Good: the focal point's address; the answer; no guidance comment.
+    """
+    doc = ctx.document
+    email = doc.first_tag("focal_point")
+    if email is not None and email.value.strip() == PLACEHOLDER_EMAIL:
+        yield Finding(email.value_span, f"[[focal_point]] is the placeholder {PLACEHOLDER_EMAIL}")
+    if doc.title is not None and doc.title.text.startswith(UNTITLED):
+        yield Finding(doc.title.span, f"the title is the placeholder {doc.title.text!r}")
+    yield from _guidance(ctx)
+    for sm in ctx.alignment:
+        for pm in sm.prompts:
+            spec = pm.spec
+            if spec is None or not spec.answer.required or spec.answer.must_contain_link:
+                continue
+            held = unknown(pm.prompt.answer)
+            if held is not None:
+                yield Finding(_answer_span(pm), f"the answer is the placeholder {held!r}")
+
+
+def _guidance(ctx: Context) -> Iterator[Finding]:
+    doc = ctx.document
+    # Left behind: a comment above an answer that is written, and the tags comment of a
+    # document that has answers. In a fresh scaffold they are the author's instructions.
+    answers = [p.answer for s in doc.sections for p in s.prompts]
+    spans = [
+        b.span
+        for answer in answers
+        if not answer.is_empty
+        for b in answer.blocks
+        if b.kind is BlockKind.HTML and GUIDANCE.match(b.text)
+    ]
+    if any(not a.is_empty for a in answers):
+        spans += _tags_comment(doc)
+    for span in sorted(spans):
+        # the comment's lines and their line breaks go; the blank lines around stay
+        end = Span(span.end_line + 1, 1, span.end_line + 1, 1)
+        if span.end_line >= len(doc.lines):
+            end = Span(span.end_line, span.end_column, span.end_line, span.end_column)
+        edit = Edit(Span(span.line, 1, end.line, end.column), "")
+        fix = Fix(Applicability.SAFE, "Remove the guidance comment", (edit,))
+        yield Finding(span, "the guidance comment of `plancheck new` is still here", fix)
+
+
+def _tags_comment(doc: Document) -> list[Span]:
+    """The scaffold's comment on optional tags, between the tag block and the first
+    section (the document model keeps no blocks there)."""
+    if doc.tag_block is None:
+        return []
+    first = doc.tag_block.end_line + 1
+    last = doc.sections[0].span.line - 1 if doc.sections else len(doc.lines)
+    for n in range(first, last + 1):
+        if GUIDANCE.match(doc.lines[n - 1]):
+            close = next((m for m in range(n, last + 1) if "-->" in doc.lines[m - 1]), n)
+            return [Span(n, 1, close, len(doc.lines[close - 1]) + 1)]
+    return []
