@@ -389,3 +389,218 @@ def test_the_summary_counts_the_exports_findings(builtin: dict[str, Schema]) -> 
         f"\n{exported} of them come from the platform's export, not the author (reported as info).\n"
         in text
     )
+
+
+# New rules, on excerpts of the archive.
+
+# solution/destiladora_artesanal_de_plantas_medicinales.md, lines 1-17
+SOLUTION = """\
+# Destiladora artesanal de plantas medicinales
+
+[[focal_point:paulina.jimenez@undp.org]]
+
+[[year:2023]]
+
+[[type:solution]]
+
+[[sdgs:11. Sustainable cities and communities]]
+[[thematic_areas:agrotech]]
+[[thematic_areas:agriculture, cooperativism]]
+[[country:Ecuador]]
+[[latlng:-1.4534591942689437,-78.39463619576759]]
+[[consent:https://www.undp.org/es/ecuador/publicaciones/minga-de-innovacion]]
+"""
+
+
+def solution_findings(builtin: dict[str, Schema], source: str, rule: str) -> list[Diagnostic]:
+    rules = RuleSet.from_selectors([rule])
+    return lint(parse(source, "solution.md"), builtin, schema_id="solution", rules=rules)
+
+
+def test_packed_tag_splits_a_list_into_tags(builtin: dict[str, Schema]) -> None:
+    found = solution_findings(builtin, SOLUTION, "packed-tag")
+    line = line_of(SOLUTION, "agriculture, cooperativism")
+    assert [(d.span.line, d.span.column) for d in found] == [(line, 18)]
+    assert found[0].message == (
+        "[[thematic_areas]] packs 2 values ('agriculture', 'cooperativism'); write one tag per value"
+    )
+    assert found[0].fix is not None and found[0].fix.applicability is Applicability.UNSAFE
+    fixed = apply_fix(SOLUTION, found[0])
+    assert "[[thematic_areas:agriculture]]\n[[thematic_areas:cooperativism]]\n" in fixed
+
+
+def test_packed_tag_leaves_one_value_that_reads_like_a_list(builtin: dict[str, Schema]) -> None:
+    # datasources and thematic_areas values of the archive that are one value each
+    for value in (
+        "[[thematic_areas:micro, small, medium enterprises]]",
+        "[[thematic_areas:free, prior and informed consent]]",
+        "[[thematic_areas:environmental, social, and corporate governance (esg)]]",
+        "[[sdgs:9. Industry, innovation and infrastructure]]",
+    ):
+        source = SOLUTION.replace("[[thematic_areas:agriculture, cooperativism]]", value)
+        assert solution_findings(builtin, source, "packed-tag") == [], value
+
+
+def test_packed_tag_reports_a_paragraph_in_a_tag(builtin: dict[str, Schema]) -> None:
+    # learningplan/..., a datasources tag of 91 words (shortened to 26)
+    paragraph = (
+        "[[thematic_areas:as previously mentioned, this challenge leverages three key "
+        "methodologies: life trajectories approach, collective intelligence, and futures "
+        "design. these methods collectively enable the gathering of novel datasets]]"
+    )
+    source = SOLUTION.replace("[[thematic_areas:agriculture, cooperativism]]", paragraph)
+    found = solution_findings(builtin, source, "packed-tag")
+    assert [d.message for d in found] == [
+        "[[thematic_areas]] holds a paragraph (26 words), not a value"
+    ]
+    assert found[0].fix is None
+
+
+def test_malformed_url_in_the_platforms_consent_link(builtin: dict[str, Schema]) -> None:
+    # solution/coral_restoration_eco_tourism.md, line 13
+    url = "https:/acclabplatforms.blob.core.windows.net/consent/uploads/f9547c14-bb5f-40e3-af83-5644a11c46e6/39f742b6ba97059f2e25b32d1c0afe00.pdf"
+    source = SOLUTION.replace(
+        "[[consent:https://www.undp.org/es/ecuador/publicaciones/minga-de-innovacion]]",
+        f"[[consent:{url}]]",
+    )
+    found = solution_findings(builtin, source, "malformed-url")
+    assert [(d.span.line, d.span.column, d.severity, d.export) for d in found] == [
+        (line_of(source, "[[consent:"), 11, Severity.INFO, True)
+    ]
+    assert found[0].message.endswith("is not a working link: one slash after 'https:'")
+    assert f"[[consent:{url.replace('https:/', 'https://')}]]" in apply_fix(source, found[0])
+    assert solution_findings(builtin, SOLUTION, "malformed-url") == []
+
+
+def test_malformed_url_a_file_on_the_authors_computer(builtin: dict[str, Schema]) -> None:
+    # solution: [[consent:file:///C:/Users/Usuario/Downloads/...]]
+    source = SOLUTION.replace(
+        "[[consent:https://www.undp.org/es/ecuador/publicaciones/minga-de-innovacion]]",
+        "[[consent:file:///C:/Users/Usuario/Downloads/sustainability-14-09577.pdf]]",
+    )
+    found = solution_findings(builtin, source, "malformed-url")
+    assert [(d.severity, d.export, d.fix) for d in found] == [(Severity.WARNING, False, None)]
+    assert "a file on the author's computer" in found[0].message
+
+
+def test_malformed_url_in_a_blog_link_answer(builtin: dict[str, Schema]) -> None:
+    # learningplan/closing_form___mapping_responses_and_popular_solutions_to_an_energy_crisis_.md:42-43
+    body = (
+        "## Learnings on your challenge\n\n"
+        "> Please paste the link(s) to the blog(s) that articulate the learnings on your frontier challenge.\n"
+        "file:///Users/lantana.elhassan/Library/CloudStorage/OneDrive-UnitedNationsDevelopmentProgramme/Attachments/Energy%20Access.pdf\n"
+    )
+    source, found = check(builtin, body, "malformed-url", schema="closing-report-2022")
+    assert [(d.span.line, d.span.column) for d in found] == [(line_of(source, "file:///"), 1)]
+
+
+def test_mojibake_is_repaired_by_ftfy(builtin: dict[str, Schema]) -> None:
+    # solution/the_c40_cities_finance_facility.md, line 66 (shortened)
+    line = "The CFF is funded by the Agence Fran√ßaise de D√©veloppement (AFD), and USAID."
+    source = SOLUTION + f"## \n\n{line}\n"
+    found = solution_findings(builtin, source, "mojibake")
+    assert [(d.span.line, d.span.column, d.span.end_column) for d in found] == [
+        (line_of(source, "CFF"), 37, 50)
+    ]
+    assert found[0].message == "mojibake '√ßaise de D√©': the text reads 'çaise de Dé'"
+    assert found[0].fix is not None and found[0].fix.applicability is Applicability.UNSAFE
+    assert "Agence Française de Développement (AFD)" in apply_fix(source, found[0])
+
+
+def test_mojibake_leaves_a_tick_mark_alone(builtin: dict[str, Schema]) -> None:
+    # a solution's list of actions ticked with `√.`
+    source = SOLUTION + "## \n\n√. Acquisition of 2 tractors\n√. Provide seed for the farmers\n"
+    assert solution_findings(builtin, source, "mojibake") == []
+
+
+def test_placeholder_na_as_a_required_answer(builtin: dict[str, Schema]) -> None:
+    # learningplan/le_plan_d_action_concernant_l_utilisation_des_big_data_n_a_pu__tre_exp_rime_.md:32-34
+    body = (
+        "## Learnings on your challenge\n\n"
+        "> Did you experience any barriers or bottlenecks when impacting the system, working on your frontier challenge respectively?\n\n"
+        "N/A\n"
+    )
+    source, found = check(builtin, body, "placeholder", schema="closing-report-2022")
+    assert [(d.span.line, d.span.column, d.message) for d in found] == [
+        (line_of(source, "N/A"), 1, "the answer is the placeholder 'N/A'")
+    ]
+    answered = body.replace("N/A", "None: the ministry was ready to work with us.")
+    assert check(builtin, answered, "placeholder", schema="closing-report-2022")[1] == []
+
+
+def test_a_guidance_comment_left_above_a_written_answer(builtin: dict[str, Schema]) -> None:
+    # what `plancheck new --schema closing-report-2022` writes, with the answer written
+    body = (
+        "## Learnings on your challenge\n\n"
+        "> Did you experience any barriers or bottlenecks when impacting the system, working on your frontier challenge respectively?\n\n"
+        "<!-- Answer (required). -->\n"
+        "The ministry changed twice during the year.\n"
+    )
+    source, found = check(builtin, body, "placeholder", schema="closing-report-2022")
+    assert [(d.span.line, d.message) for d in found] == [
+        (line_of(source, "<!-- Answer"), "the guidance comment of `plancheck new` is still here")
+    ]
+    assert apply_fix(source, found[0]) == source.replace("<!-- Answer (required). -->\n", "")
+    unanswered = body.replace("The ministry changed twice during the year.\n", "")
+    assert check(builtin, unanswered, "placeholder", schema="closing-report-2022")[1] == []
+
+
+def test_an_answer_finding_points_at_the_answer_not_the_comment(builtin: dict[str, Schema]) -> None:
+    body = f"## Challenge statement\n\n{TWEET}\n\n<!-- Answer (required): at most 280 characters. -->\n{'x' * 290}\n"
+    source, found = check(builtin, body, "answer-constraint")
+    assert [(d.span.line, d.span.column) for d in found] == [(line_of(source, "x" * 290), 1)]
+
+
+# learningplan/financial_inclusion_and_gender.md, lines 31-61: the shares, all blank
+SHARES = """\
+## Learnings on your challenge
+
+> For this frontier challenge, how much of your time did you dedicate to the stages in the learning cycle? Please make sure that your answers adds up to 100%.
+
+
+<div class="group">
+
+
+> Sense
+
+
+</div>
+
+<div class="group">
+
+
+> Explore
+
+
+</div>
+
+<div class="group">
+
+
+> Test
+
+
+</div>
+
+<div class="group">
+
+
+> Grow
+
+
+</div>
+"""
+
+
+def test_a_blank_table_of_shares_is_one_empty_answer(builtin: dict[str, Schema]) -> None:
+    source, found = check(builtin, SHARES, "empty-answer", schema="closing-report-2022")
+    assert [(d.span.line, d.message) for d in found] == [
+        (
+            line_of(source, "> For this frontier"),
+            "the shares of Sense, Explore, Test, Grow are all blank",
+        )
+    ]
+    filled = SHARES.replace("> Sense\n", "> Sense\n\n40\n").replace(
+        "> Explore\n", "> Explore\n\n60\n"
+    )
+    assert check(builtin, filled, "empty-answer", schema="closing-report-2022")[1] == []
