@@ -114,9 +114,10 @@ def main(argv: list[str] | None = None) -> int:
     sample = draw(found, seed, args.size, args.per_rule)
     print(f"# Audit sample: seed {seed}, {len(sample)} of {len(found):,} findings\n")
     print("| code | rule | severity | findings | sampled |\n|---|---|---|---|---|")
-    drawn = Counter(d.rule for d in sample)
-    for (code, rule, severity), count in sorted(counts.items()):
-        print(f"| {code} | {rule} | {severity} | {count:,} | {drawn[rule]} |")
+    drawn = Counter((d.code, d.rule, d.severity.value) for d in sample)
+    for key, count in sorted(counts.items()):
+        code, rule, severity = key
+        print(f"| {code} | {rule} | {severity} | {count:,} | {drawn[key]} |")
     print()
     for n, d in enumerate(sample, 1):
         print(show(d, lines[d.path], n))

@@ -274,6 +274,12 @@ def _output_choices() -> list[str]:
 @click.option("--fix", "apply_fixes", is_flag=True, help="Fix what can be fixed, then report.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
 @click.option("--quiet", "-q", is_flag=True, help="Print the findings only, no summary.")
+@click.option(
+    "--export",
+    "show_export",
+    is_flag=True,
+    help="List the findings the platform's export made too (otherwise only counted).",
+)
 @click.option("--no-cache", is_flag=True, help="Check every file, ignoring the cache.")
 @click.option(
     "--cache-dir",
@@ -288,6 +294,7 @@ def check(
     apply_fixes: bool,
     exit_zero: bool,
     quiet: bool,
+    show_export: bool,
     no_cache: bool,
     cache_dir: Path | None,
     **shared: Any,
@@ -297,6 +304,7 @@ def check(
     from plancheck.diagnostics import Diagnostic, Severity
     from plancheck.progress import Progress
     from plancheck.reporters import NEEDS_SOURCE, REPORTERS, statistics_reporter
+    from plancheck.reporters.text import hidden_export_line, listed
 
     run = _prepare(shared)
     folder = cache_dir or default_folder()
@@ -308,14 +316,16 @@ def check(
     use_color = False if out else (sys.stdout.isatty() if color is None else color)
     reporter = (statistics_reporter if show_statistics else REPORTERS[output_format])(use_color)
     everything: list[Diagnostic] = []  # the reporters' closing summary needs them all
-    files = 0
+    files = hidden = 0
     incomplete = stuck = changed = False
     progress = Progress(enabled=not quiet)
     try:
         results = _results(run, fix=apply_fixes, cache=cache, on_start=progress.start)
         for result in progress.track(results):
             files += 1
-            everything.extend(result.diagnostics)
+            shown = listed(result.diagnostics, show_export)
+            hidden += len(result.diagnostics) - len(shown)
+            everything.extend(shown)
             # Keep flags, not results: a result holds the file's lines.
             incomplete = incomplete or not result.complete
             stuck = _not_converged([result]) or stuck
@@ -324,12 +334,14 @@ def check(
                 from plancheck.reporters.fixes import applied
 
                 progress.echo(applied(result), err=True)
-            text = reporter.document(result.diagnostics, result.lines, path=result.path)
+            text = reporter.document(shown, result.lines, path=result.path)
             if text:
                 progress.echo(text, color=use_color, file=out)
         if not files:
             _nothing_found(run.paths)
         closing = reporter.finish(everything, files)
+        if output_format in ("full", "concise") or show_statistics:
+            closing += hidden_export_line(hidden)
         if quiet and output_format in ("full", "concise") and not show_statistics:
             closing = ""  # the summary lines are all there is to finish()
         click.echo(closing, nl=False, color=use_color, file=out)
