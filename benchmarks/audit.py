@@ -1,9 +1,12 @@
 """Draw a random sample of findings over every rule and print each in its document.
 
-    python benchmarks/audit.py [--corpus DIR] [--seed N] [--size N] [--per-rule N] > audit.md
+    python benchmarks/audit.py [--corpus DIR] [--seed N] [--size N] [--per-rule N] \
+        [--export] > audit.md
 
 Lints every document of the corpus with the built-in schemas and every rule at its
-default severity, then draws the sample a person reads to judge the findings:
+default severity, keeps the findings `plancheck check` lists (the export's info findings
+only with ``--export``, as with `check --export`), then draws the sample a person reads
+to judge the findings:
 
 * stratified by rule, so that rare rules appear: ``--per-rule`` findings of every rule
   that fired (all of them when it fired fewer times), then
@@ -31,13 +34,14 @@ from plancheck.diagnostics import Diagnostic
 from plancheck.files import Source, read
 from plancheck.linter import lint
 from plancheck.parser import parse
+from plancheck.reporters.text import listed
 from plancheck.schema import load_schemas
 
 CONTEXT = 3  # lines shown before and after a finding
 WIDTH = 160  # longer source lines are cut, so that one pasted paragraph does not hide the rest
 
 
-def findings(corpus: Path) -> tuple[list[Diagnostic], dict[str, list[str]]]:
+def findings(corpus: Path, export: bool) -> tuple[list[Diagnostic], dict[str, list[str]]]:
     schemas = load_schemas()
     found: list[Diagnostic] = []
     lines: dict[str, list[str]] = {}
@@ -46,7 +50,7 @@ def findings(corpus: Path) -> tuple[list[Diagnostic], dict[str, list[str]]]:
         if not isinstance(source, Source):
             continue
         document = parse(source.text, str(path.relative_to(corpus)))
-        result = lint(document, schemas)
+        result = listed(lint(document, schemas), export)
         if result:
             lines[document.path] = list(document.lines)
             found += result
@@ -104,15 +108,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=None, help="default: the current time")
     parser.add_argument("--size", type=int, default=100, help="findings in all [100]")
     parser.add_argument("--per-rule", type=int, default=2, help="findings of every rule [2]")
+    parser.add_argument("--export", action="store_true", help="the export's findings too")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"audit: error: no corpus at {args.corpus}", file=sys.stderr)
         return 2
     seed = args.seed if args.seed is not None else time.time_ns() % 1_000_000
-    found, lines = findings(args.corpus)
+    found, lines = findings(args.corpus, args.export)
     counts = Counter((d.code, d.rule, d.severity.value) for d in found)
     sample = draw(found, seed, args.size, args.per_rule)
-    print(f"# Audit sample: seed {seed}, {len(sample)} of {len(found):,} findings\n")
+    what = "all findings" if args.export else "the findings `plancheck check` lists"
+    print(f"# Audit sample: seed {seed}, {len(sample)} of {len(found):,} ({what})\n")
     print("| code | rule | severity | findings | sampled |\n|---|---|---|---|---|")
     drawn = Counter((d.code, d.rule, d.severity.value) for d in sample)
     for key, count in sorted(counts.items()):

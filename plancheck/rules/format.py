@@ -138,7 +138,8 @@ def trailing_whitespace(ctx: Context) -> Iterator[Finding]:
     list item): there the finding has no fix.
 
     Trailing whitespace on the lines the platform's export writes (prompts, the empty
-    `> ` lines of groups, headings, tags) and the no-break spaces its rich-text editor
+    `> ` lines of groups, the `- ` of an unticked choice, headings, tags) and the
+    no-break spaces its rich-text editor
     left at the end of answer lines are the export's: reported at info and counted apart
     in the summary; spaces at the end of an answer line are the author's.
 
@@ -155,7 +156,11 @@ def trailing_whitespace(ctx: Context) -> Iterator[Finding]:
             keeps_text = m.group().strip(" \t") and BARE_MARKER.fullmatch(line[: m.start()])
             if not keeps_text:
                 fix = Fix(Applicability.SAFE, "Remove trailing whitespace", (Edit(span, ""),))
-            export = n in written or "\u00a0" in m.group()
+            # the form's lines (also prompts outside any section, and the `- ` of an
+            # unticked choice) and the editor's no-break spaces
+            before = line[: m.start()]
+            form = before.startswith(">") or BARE_MARKER.fullmatch(before) is not None
+            export = n in written or form or "\u00a0" in m.group()
             yield Finding(span, "trailing whitespace", fix, export=export)
 
 

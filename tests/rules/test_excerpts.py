@@ -604,3 +604,35 @@ def test_a_blank_table_of_shares_is_one_empty_answer(builtin: dict[str, Schema])
         "> Explore\n", "> Explore\n\n60\n"
     )
     assert check(builtin, filled, "empty-answer", schema="closing-report-2022")[1] == []
+
+
+def test_trailing_space_of_the_forms_own_lines_in_a_solution_is_the_exports(
+    builtin: dict[str, Schema],
+) -> None:
+    # solution/... (covIDJEA 2020), line 24, and experiment/...: the `- ` of no choice ticked
+    body = "\n> Link to covIDJEA 2020 solution \n\n-\x20\n\nThe CFF is funded by the FAO. \n"
+    source = SOLUTION + body
+    found = [
+        d
+        for d in lint(parse(source, "s.md"), builtin, schema_id="solution")
+        if d.rule == "trailing-whitespace"
+    ]
+    assert [(d.span.line, d.export) for d in found] == [
+        (line_of(source, "> Link"), True),
+        (line_of(source, "-\x20"), True),
+        (line_of(source, "The CFF"), False),
+    ]
+
+
+def test_a_choice_the_platform_offered_in_another_case_is_the_exports(
+    builtin: dict[str, Schema],
+) -> None:
+    # experiment/registro__nico_de_trabajadores__rut_.md, line 28
+    value = "[[experiment_type:Pre experimental (trial and error, prototype, a/b testing)]]"
+    source = HEAD.replace("[[methods:Prototyping]]", value)
+    found = [
+        d
+        for d in lint(parse(source, "x.md"), builtin, schema_id="experiment")
+        if d.rule == "vocabulary-drift"
+    ]
+    assert [(d.severity, d.export) for d in found] == [(Severity.INFO, True)]
