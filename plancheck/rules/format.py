@@ -139,9 +139,9 @@ def trailing_whitespace(ctx: Context) -> Iterator[Finding]:
 
     Trailing whitespace on the lines the platform's export writes (prompts, the empty
     `> ` lines of groups, the `- ` of an unticked choice, headings, tags) and the
-    no-break spaces its rich-text editor
-    left at the end of answer lines are the export's: reported at info and counted apart
-    in the summary; spaces at the end of an answer line are the author's.
+    no-break spaces its rich-text editor left at the end of answer lines are the export's:
+    reported at info and counted apart in the summary; spaces at the end of an answer line
+    are the author's.
 
     Bad: `Our challenge is that ...` followed by a no-break space.
     Good: the line ending with its last visible character.
