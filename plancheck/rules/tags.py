@@ -266,7 +266,7 @@ def malformed_url(ctx: Context) -> Iterator[Finding]:
         yield Finding(span, message, fix, subject=subject, export=found.platform)
 
 
-def _packed(value: str) -> list[str] | None:
+def packed_values(value: str) -> list[str] | None:
     """The values packed into ``value``, when it is a list rather than one value: parts
     split at commas, semicolons or full stops, none opening with a conjunction ("free, prior and
     informed consent" is one value), and not a series of single words qualifying the
@@ -311,7 +311,7 @@ def packed_tag(ctx: Context) -> Iterator[Finding]:
             message = f"[[{tag.key}]] holds a paragraph ({words} words), not a value"
             yield Finding(tag.value_span, message, subject=tag.key)
             continue
-        parts = _packed(tag.value)
+        parts = packed_values(tag.value)
         if parts is None:
             continue
         lines = "\n".join(f"[[{tag.key}:{p}]]" for p in parts)

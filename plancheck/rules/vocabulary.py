@@ -15,6 +15,7 @@ from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from plancheck.difference import describe
 from plancheck.document import Tag
 from plancheck.rules.base import Context, rule
+from plancheck.rules.tags import packed_values
 from plancheck.schema import Policy, Vocabulary
 from plancheck.vocabulary import Level, TermMatch, clean_value
 
@@ -107,7 +108,7 @@ def vocabulary_drift(ctx: Context) -> Iterator[Finding]:
         if policy is Policy.CLOSED:
             continue  # unknown-term or unknown-country
         cleaned = clean_value(tag.value)
-        if cleaned != tag.value:
+        if cleaned != tag.value and not _packed(ctx, tag):
             fix = Fix(
                 Applicability.SAFE, f"Replace with {cleaned!r}", (Edit(tag.value_span, cleaned),)
             )
@@ -116,6 +117,14 @@ def vocabulary_drift(ctx: Context) -> Iterator[Finding]:
                 "(stray whitespace or punctuation)"
             )
             yield Finding(tag.value_span, message, fix, subject=tag.key)
+
+
+def _packed(ctx: Context, tag: Tag) -> bool:
+    """Is the value several values in one tag? Then packed-tag reports it, and its fix
+    (one tag per value) comes before any clean-up of the whole."""
+    assert ctx.schema is not None
+    spec = ctx.schema.tag(tag.key)
+    return spec is not None and spec.multiple and packed_values(tag.value) is not None
 
 
 def _unknown(ctx: Context, countries: bool) -> Iterator[tuple[Tag, Vocabulary, list[str]]]:

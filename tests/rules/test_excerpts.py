@@ -636,3 +636,19 @@ def test_a_choice_the_platform_offered_in_another_case_is_the_exports(
         if d.rule == "vocabulary-drift"
     ]
     assert [(d.severity, d.export) for d in found] == [(Severity.INFO, True)]
+
+
+def test_a_packed_value_is_packed_tags_not_also_vocabulary_drifts(
+    builtin: dict[str, Schema],
+) -> None:
+    # learningplan/hack_the_blue.md, line 15
+    source = SOLUTION.replace(
+        "[[thematic_areas:agriculture, cooperativism]]",
+        "[[thematic_areas:community  involment, youth, employment]]",
+    )
+    found = [
+        d.rule
+        for d in lint(parse(source, "s.md"), builtin, schema_id="solution")
+        if d.span.line == 11
+    ]
+    assert found == ["packed-tag"]
