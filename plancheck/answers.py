@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Sequence
 
 from plancheck.document import Answer, Block, BlockKind
@@ -20,6 +19,10 @@ TAG = re.compile(r"<[^<>\n]*>")
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)\s]*(?:\s[^)]*)?\)")
 EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
 SPACES = re.compile(r"\s+")
+# Unicode's format characters (category Cf) that the archive has: zero-width spaces and
+# joiners, direction marks, word joiners, the BOM, the soft hyphen.
+FORMAT_CHARS = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+LONGEST = 300  # characters: an answer longer than this holds more than a place
 ORDINAL = re.compile(r"\s*(\d{1,9})[.)]")
 
 # Whole answers that hold a place instead of answering ("N/A", "TBD", "blog coming soon",
@@ -50,7 +53,7 @@ def plain(text: str) -> str:
     text = html.unescape(TAG.sub(" ", text))
     text = LINK.sub(r"\1", text)
     text = EMPHASIS.sub("", text)
-    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    text = FORMAT_CHARS.sub("", text)
     return SPACES.sub(" ", text).strip()
 
 
@@ -98,4 +101,7 @@ def unknown(answer: Answer) -> str | None:
 
 
 def _text(answer: Answer) -> str:
-    return "" if answer.links else plain(answer.text)
+    if answer.links:
+        return ""
+    raw = answer.text
+    return "" if len(raw) > LONGEST else plain(raw)

@@ -25,6 +25,15 @@ QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "
 SHOWN_WORDS = 6  # words listed in "missing words: ..." before the list is cut
 
 
+# What _invisible accepts, as one pattern, so that a text is scanned once, in C: the
+# Unicode spaces but the plain one and the line break (Zs, and the controls \s holds), the
+# format characters the archive has (zero-width spaces and joiners, marks, BOM, soft
+# hyphen), and the other controls.
+INVISIBLE = re.compile(
+    r"[^\S \n]|[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\x00-\x08\x0e-\x1f\x7f-\x9f]"
+)
+
+
 def _invisible(char: str) -> bool:
     """Spacing other than the plain space, and format characters (zero-width, BOM)."""
     return char != " " and unicodedata.category(char) in ("Zs", "Cf", "Cc") and char != "\n"
@@ -47,19 +56,25 @@ def _invisibles(text: str, column: int) -> tuple[list[str], str]:
     """Describe the invisible characters of ``text`` (first at ``column``), and the text
     with them made plain (spaces become spaces, zero-width characters go)."""
     where: dict[str, list[int]] = {}
-    for i, char in enumerate(text):
-        if _invisible(char):
-            where.setdefault(char, []).append(column + i)
+    for m in INVISIBLE.finditer(text):
+        if _invisible(m.group()):
+            where.setdefault(m.group(), []).append(column + m.start())
+    if not where:
+        return [], text
     parts = []
     for char, cols in where.items():
         what = _name(char)
         if len(cols) > 1:
             what = f"{len(cols)} x {what.split(' ', 1)[1]}"
         parts.append(f"{what} {_columns(cols)}")
-    plain = "".join(
-        (" " if unicodedata.category(c) == "Zs" else "") if _invisible(c) else c for c in text
-    )
+    plain = INVISIBLE.sub(lambda m: _plain(m.group()), text)
     return parts, plain
+
+
+def _plain(char: str) -> str:
+    if not _invisible(char):
+        return char
+    return " " if unicodedata.category(char) == "Zs" else ""
 
 
 def _entities(text: str) -> tuple[list[str], str]:
@@ -68,8 +83,10 @@ def _entities(text: str) -> tuple[list[str], str]:
     for entity in dict.fromkeys(found):
         char = html.unescape(entity)
         parts.append(f"{entity!r} for {_name(char) if _invisible(char) else repr(char)}")
-    plain = ENTITY.sub(lambda m: html.unescape(m.group()), text) if found else text
-    return parts, "".join(" " if _invisible(c) else c for c in plain)
+    if not found:
+        return parts, text
+    plain = ENTITY.sub(lambda m: html.unescape(m.group()), text)
+    return parts, INVISIBLE.sub(lambda m: " " if _invisible(m.group()) else m.group(), plain)
 
 
 def _words(actual: str, expected: str) -> list[str]:

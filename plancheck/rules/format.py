@@ -308,7 +308,9 @@ def tag_order(ctx: Context) -> Iterator[Finding]:
 # Characters that UTF-8 text decoded as Mac Roman, Latin-1 or Windows-1252 is made of
 # (`√°` for `á`, `Ã©` for `é`, `¬†` for a no-break space): a line without
 # any of them cannot be mojibake, and ftfy is not asked about it.
-MOJIBAKE_HINT = re.compile("[\u221a\u00ac\u00c3\u00c2\u00e2\u00c5\u00d0\u00d1\u00e2\u2020\u0192]")
+MOJIBAKE_HINT = re.compile(
+    "[\u221a\u00ac\u2020\u0192\u201a][^\\s]|[\u00c3\u00c2\u00c5\u00d0\u00d1][\u0080-\u00bf]|\u00e2\u20ac"
+)
 
 
 def _short(text: str, width: int = 40) -> str:

@@ -186,10 +186,10 @@ def _text_violations(pm: PromptMatch, spec: AnswerSpec, lines: Sequence[str]) ->
         yield Finding(span, "answer should contain a link")
     if unknown(answer) is not None:
         return  # "N/A" is no answer: placeholder reports it where one is required
-    seen = visible_length(answer)
+    seen = visible_length(answer) if spec.max_chars is not None else 0
     if spec.max_chars is not None and seen > spec.max_chars:
         yield Finding(span, f"answer has {seen} characters; at most {spec.max_chars} allowed")
-    counted = top_level_items(answer, lines)
+    counted = top_level_items(answer, lines) if spec.max_items is not None else 0
     if spec.max_items is not None and counted > spec.max_items:
         yield Finding(span, f"answer lists {counted} items; at most {spec.max_items} allowed")
     if spec.starts_with is not None and not _starts_well(text, spec):
@@ -278,6 +278,8 @@ def placeholder(ctx: Context) -> Iterator[Finding]:
 
 def _guidance(ctx: Context) -> Iterator[Finding]:
     doc = ctx.document
+    if "<!--" not in doc.source:
+        return
     # Left behind: a comment above an answer that is written, and the tags comment of a
     # document that has answers. In a fresh scaffold they are the author's instructions.
     answers = [p.answer for s in doc.sections for p in s.prompts]

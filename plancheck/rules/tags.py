@@ -303,15 +303,17 @@ def packed_tag(ctx: Context) -> Iterator[Finding]:
         spec = ctx.schema.tag(tag.key)
         if spec is None or not spec.multiple or spec.format is TagFormat.COORDINATES:
             continue
+        words = len(tag.value.split())
+        parts = packed_values(tag.value) if words < PARAGRAPH_WORDS else None
+        if words < PARAGRAPH_WORDS and parts is None:
+            continue  # one value (most tags): no need to ask the vocabulary
         vocabulary = ctx.schema.vocabulary(tag.key)
         if vocabulary is not None and vocabulary.index.match(tag.value) is not None:
             continue
-        words = len(tag.value.split())
         if words >= PARAGRAPH_WORDS:
             message = f"[[{tag.key}]] holds a paragraph ({words} words), not a value"
             yield Finding(tag.value_span, message, subject=tag.key)
             continue
-        parts = packed_values(tag.value)
         if parts is None:
             continue
         lines = "\n".join(f"[[{tag.key}:{p}]]" for p in parts)
