@@ -652,3 +652,16 @@ def test_a_packed_value_is_packed_tags_not_also_vocabulary_drifts(
         if d.span.line == 11
     ]
     assert found == ["packed-tag"]
+
+
+def test_mojibake_of_a_curly_quote(builtin: dict[str, Schema]) -> None:
+    # solution/air___ink.md, line 37 (shortened)
+    line = (
+        "within 45 minutes of driving, they\u201a\u00c4\u00f4ll have one fluid ounce (30 ml) of ink"
+    )
+    source = SOLUTION + f"## \n\n{line}\n"
+    found = solution_findings(builtin, source, "mojibake")
+    assert [(d.span.column, d.message) for d in found] == [
+        (35, "mojibake '\u201a\u00c4\u00f4': the text reads '\u2019'")
+    ]
+    assert "they\u2019ll have" in apply_fix(source, found[0])
