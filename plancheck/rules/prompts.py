@@ -18,6 +18,7 @@ from plancheck.vocabulary import normalize
 
 BARE_URL = re.compile(r"https?://\S+|www\.\S+\.\S+")
 NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
+OPENING = 400  # characters of an answer that hold its opening words, markup included
 OPENING_QUOTES = "\"' \u201c\u201d\u2018\u2019\u00ab\u00bb"
 
 
@@ -154,7 +155,7 @@ def _shares_total(sm: SectionMatch, names: list[str]) -> tuple[float, int] | Non
 
 
 def _starts_well(text: str, spec: AnswerSpec) -> bool:
-    start = _folded(plain(text)).lstrip(OPENING_QUOTES)
+    start = _folded(plain(text[:OPENING])).lstrip(OPENING_QUOTES)
     openings = [
         spec.starts_with or "",
         *(o for t in spec.starts_with_translations.values() for o in t),
