@@ -2,20 +2,26 @@
 
 Several rules need the same answer (missing-prompt, prompt-drift, empty-answer,
 answer-constraint), so it is computed once per document and shared through the rule
-context. A heading or prompt matches its template text in one of these ways (the last
-two for headings only):
+context. A heading or prompt matches its template text in one of three ways:
 
 * ``EXACT``: the same characters as the canonical text or one of its aliases;
 * ``FOLDED``: equal once case, spacing, entities, no-break spaces and quotes are folded;
-* ``NEAR``: a close fuzzy match (a typo, a changed word);
-* ``PROMPTS``: a heading like none of the template's (a translation the schema does not
-  list, `Diseño` for `Design`) over a section whose prompts are, for the most part, the
-  prompts of one template section that no other heading of the document took. The forms
-  kept their questions in English when the headings were translated, so the prompts say
-  which section it is where the heading cannot;
-* ``POSITION``: such a heading over a section with no questions (its answers left
-  blank, which the export drops, or a section that never had any), standing between two
-  sections of the document where exactly one template section is missing.
+* ``NEAR``: a close fuzzy match (a typo, a changed word).
+
+A section whose heading matches nothing is recognised otherwise, so that it is not
+reported missing (and its author told to add a second one):
+
+* ``PROMPTS``: a heading like none of the template's (a machine translation such as
+  "Ailette", a translation the schema does not list, or an empty `## ` the export wrote)
+  over a section at least half of whose prompts are one template section's, which no
+  other heading of the document took. The forms kept their questions in English when the
+  headings were translated, so the prompts say which section it is where the heading
+  cannot;
+* ``POSITION``: such a heading over a section with no questions (its answers left blank,
+  which the export drops), standing between two sections of the document where exactly
+  one template section is missing.
+
+The heading to restore is given in the language of the document's other headings.
 """
 
 from __future__ import annotations
@@ -36,8 +42,8 @@ class MatchKind(StrEnum):
     EXACT = "exact"
     FOLDED = "folded"
     NEAR = "near"
-    PROMPTS = "prompts"
-    POSITION = "position"
+    PROMPTS = "prompts"  # the heading matches nothing; the prompts are the section's
+    POSITION = "position"  # the heading matches nothing; where it stands says which
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,9 +107,9 @@ def _align_prompts(section: Section, spec: SectionSpec | None) -> tuple[PromptMa
 def _by_prompts(
     section: Section, schema: Schema, taken: set[int]
 ) -> tuple[SectionSpec, tuple[PromptMatch, ...]] | None:
-    """The template section whose prompts are more than half of ``section``'s, if one
-    is (the one with most of them; ties are no answer) and no heading took it already
-    (unless it may repeat)."""
+    """The template section whose prompts are at least half of ``section``'s (the one with
+    most of them; a tie is no answer; a pasted prompt or two does not rename a section),
+    unless a heading took it already and it may not repeat."""
     asked = [p for p in section.prompts if p.text.strip()]
     if not asked:
         return None
@@ -113,7 +119,7 @@ def _by_prompts(
             continue
         prompts = _align_prompts(section, spec)
         known = sum(pm.spec is not None for pm in prompts if pm.prompt.text.strip())
-        if known * 2 > len(asked):
+        if known * 2 >= len(asked):
             best.append((known, spec, prompts))
     best.sort(key=lambda b: -b[0])
     if not best or (len(best) > 1 and best[1][0] == best[0][0]):
@@ -121,41 +127,57 @@ def _by_prompts(
     return best[0][1], best[0][2]
 
 
+def _in_language(spec: SectionSpec, language: str) -> str:
+    return spec.translations.get(language, spec.heading)
+
+
+def _language(found: Sequence[tuple[object, MatchKind, str]]) -> str:
+    """The language most of the document's headings are written in (a key of the
+    sections' translations), so that a heading restored in a French plan is French."""
+    votes: dict[str, int] = {}
+    for spec, _kind, form in found:
+        assert isinstance(spec, SectionSpec)
+        for lang, heading in spec.translations.items():
+            if heading == form and heading != spec.heading:
+                votes[lang] = votes.get(lang, 0) + 1
+    return max(votes, key=lambda lang: votes[lang], default="en")
+
+
 def align(document: Document, schema: Schema) -> tuple[SectionMatch, ...]:
     forms = [(s, (s.heading, *s.aliases)) for s in schema.sections]
     order = {id(s): i for i, s in enumerate(schema.sections)}
-    found_by_heading = [
-        _match_text(section.heading, forms, HEADING_CUTOFF) if section.heading else None
-        for section in document.sections
+    by_heading = [
+        _match_text(s.heading, forms, HEADING_CUTOFF) if s.heading else None
+        for s in document.sections
     ]
-    taken = {id(f[0]) for f in found_by_heading if f is not None}
+    language = _language([f for f in by_heading if f is not None])
+    taken = {id(f[0]) for f in by_heading if f is not None}
     result = []
-    for section, found in zip(document.sections, found_by_heading, strict=True):
+    for section, found in zip(document.sections, by_heading, strict=True):
         if found is None:
-            # an empty heading is empty-heading's to report; it is not placed by prompts
-            by_prompts = _by_prompts(section, schema, taken) if section.heading.strip() else None
-            if by_prompts is None:
+            carried = _by_prompts(section, schema, taken)
+            if carried is None:
                 result.append(
                     SectionMatch(section, None, None, None, None, _align_prompts(section, None))
                 )
                 continue
-            placed, prompts = by_prompts
+            placed, prompts = carried
             taken.add(id(placed))
-            result.append(
-                SectionMatch(
-                    section, placed, MatchKind.PROMPTS, placed.heading, order[id(placed)], prompts
-                )
-            )
+            heading = _in_language(placed, language)
+            kind = MatchKind.PROMPTS
+            result.append(SectionMatch(section, placed, kind, heading, order[id(placed)], prompts))
             continue
         spec, kind, form = found
         assert isinstance(spec, SectionSpec)
         result.append(
             SectionMatch(section, spec, kind, form, order[id(spec)], _align_prompts(section, spec))
         )
-    return _place_by_position(result, schema)
+    return _place_by_position(result, schema, language)
 
 
-def _place_by_position(matches: list[SectionMatch], schema: Schema) -> tuple[SectionMatch, ...]:
+def _place_by_position(
+    matches: list[SectionMatch], schema: Schema, language: str
+) -> tuple[SectionMatch, ...]:
     """Give an unknown heading with no questions the one template section missing
     between the sections before and after it (both placed; an unknown last section is
     left unknown: nothing bounds it)."""
@@ -180,5 +202,6 @@ def _place_by_position(matches: list[SectionMatch], schema: Schema) -> tuple[Sec
             continue
         k, spec = between[0]
         taken.add(id(spec))
-        out[i] = SectionMatch(m.section, spec, MatchKind.POSITION, spec.heading, k, m.prompts)
+        heading = _in_language(spec, language)
+        out[i] = SectionMatch(m.section, spec, MatchKind.POSITION, heading, k, m.prompts)
     return tuple(out)

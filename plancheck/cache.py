@@ -71,6 +71,8 @@ def _to_data(d: Diagnostic) -> dict[str, Any]:
     }
     if d.subject is not None:
         data["subject"] = d.subject
+    if d.export:
+        data["export"] = True
     if d.fix is not None:
         data["fix"] = [
             d.fix.applicability.value,
@@ -98,6 +100,7 @@ def _from_data(path: str, data: dict[str, Any]) -> Diagnostic:
         data["message"],
         fix,
         data.get("subject"),
+        data.get("export", False),
     )
 
 

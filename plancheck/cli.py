@@ -329,6 +329,12 @@ def _output_choices() -> list[str]:
 @click.option("--fix", "apply_fixes", is_flag=True, help="Fix what can be fixed, then report.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
 @click.option(
+    "--export",
+    "show_export",
+    is_flag=True,
+    help="List the findings the platform's export made too (otherwise only counted).",
+)
+@click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info"]),
     default="error",
@@ -343,6 +349,7 @@ def check(
     apply_fixes: bool,
     exit_zero: bool,
     fail_on: str,
+    show_export: bool,
     no_cache: bool,
     cache_dir: Path | None,
     color: bool | None,
@@ -355,6 +362,7 @@ def check(
     from plancheck.diagnostics import Diagnostic, Severity
     from plancheck.progress import Progress
     from plancheck.reporters import NEEDS_SOURCE, REPORTERS
+    from plancheck.reporters.text import hidden_export_line, listed
     from plancheck.results import failing
 
     reporter_for = _statistics(output_format) if show_statistics else REPORTERS[output_format]
@@ -368,7 +376,7 @@ def check(
     use_color = False if out else (sys.stdout.isatty() if color is None else color)
     reporter = reporter_for(use_color)
     everything: list[Diagnostic] = []  # the reporters' closing summary needs them all
-    files = 0
+    files = hidden = 0
     incomplete = stuck = changed = False
     progress = Progress(enabled=not quiet)
     try:
@@ -377,7 +385,9 @@ def check(
         )
         for result in progress.track(results):
             files += 1
-            everything.extend(result.diagnostics)
+            shown = listed(result.diagnostics, show_export)
+            hidden += len(result.diagnostics) - len(shown)
+            everything.extend(shown)
             # Keep flags, not results: a result holds the file's lines.
             incomplete = incomplete or not result.complete
             stuck = _not_converged([result]) or stuck
@@ -386,12 +396,14 @@ def check(
                 from plancheck.reporters.fixes import applied
 
                 progress.echo(applied(result), err=True)
-            text = reporter.document(result.diagnostics, result.lines, path=result.path)
+            text = reporter.document(shown, result.lines, path=result.path)
             if text:
                 progress.echo(text, color=use_color, file=out)
         if not files:
             _nothing_found(run.paths)
         closing = reporter.finish(everything, files)
+        if output_format in ("full", "concise") or show_statistics:
+            closing += hidden_export_line(hidden)
         if quiet and output_format in ("full", "concise") and not show_statistics:
             closing = ""  # the summary lines are all there is to finish()
         click.echo(closing, nl=False, color=use_color, file=out)

@@ -51,11 +51,11 @@ def entries(vocabulary: Vocabulary) -> list[Entry]:
     for country in pycountry.countries:
         term = by_code.pop(country.alpha_3, None)
         canonical = term.term if term else default_name(country)
-        forms = [*_names(country), *(term.aliases if term else ())]
+        forms = [*_names(country), *((*term.aliases, *term.export_forms) if term else ())]
         out.append(Entry(canonical, tuple(dict.fromkeys(f for f in forms if f != canonical))))
     if by_code:
         raise ValueError(f"{vocabulary.id}: not ISO 3166-1 alpha-3 codes: {', '.join(by_code)}")
-    out += [Entry(t.term, tuple(t.aliases)) for t in vocabulary.terms if not t.code]
+    out += [Entry(t.term, (*t.aliases, *t.export_forms)) for t in vocabulary.terms if not t.code]
     return out
 
 

@@ -42,6 +42,9 @@ class Finding:
     message: str
     fix: Fix | None = None
     subject: str | None = None  # what the finding is about (a tag key), for statistics
+    # The platform's export wrote it, not the author (the template's own no-break spaces,
+    # a misspelt choice the platform offered): reported at info, and counted apart.
+    export: bool = False
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -56,6 +59,7 @@ class Diagnostic:
     message: str
     fix: Fix | None = None
     subject: str | None = None
+    export: bool = False  # a finding the platform's export made, not the author
 
     @property
     def safely_fixable(self) -> bool:

@@ -97,7 +97,17 @@ def stamp(rule: Rule, path: str, finding: Finding, severity: Severity | None = N
         message=finding.message,
         fix=finding.fix,
         subject=finding.subject,
+        export=finding.export,
     )
+
+
+def _level(ruleset: RuleSet, rule: Rule, finding: Finding) -> Severity:
+    """A finding the platform's export made is info, so that a document's errors and
+    warnings are its author's; a severity the configuration sets for the rule holds for
+    all of its findings."""
+    if finding.export and rule.code not in ruleset.severity:
+        return Severity.INFO
+    return ruleset.level(rule)
 
 
 def _run(rule: Rule, ctx: Context, ruleset: RuleSet) -> list[Diagnostic]:
@@ -106,7 +116,7 @@ def _run(rule: Rule, ctx: Context, ruleset: RuleSet) -> list[Diagnostic]:
     not selected: a run that did not check everything must not look clean."""
     path = ctx.document.path
     try:
-        return [stamp(rule, path, f, ruleset.level(rule)) for f in rule.check(ctx)]
+        return [stamp(rule, path, f, _level(ruleset, rule, f)) for f in rule.check(ctx)]
     except Exception as exc:
         message = (
             f"rule {rule.name} ({rule.code}) failed: {type(exc).__name__}: {exc}; please report it"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from plancheck.export import PlanDocument, PromptModel, SectionModel, TagModel, TextModel
 from plancheck.geo import reference_point
+from plancheck.placeholders import PLACEHOLDER_EMAIL, UNTITLED
 
 if TYPE_CHECKING:
     from plancheck.schema import AnswerSpec, PromptSpec, Schema, SectionSpec, TagSpec, Vocabulary
@@ -23,7 +24,6 @@ Language = Literal["en", "fr", "es"]
 LANGUAGES: dict[Language, str] = {"en": "English", "fr": "French", "es": "Spanish"}
 FIRST_TAGS = ("focal_point", "year", "type")  # filled in from the options
 LOCATION = ("country", "latlng")
-PLACEHOLDER_EMAIL = "focal.point@undp.org"
 LISTED_TERMS = 8  # a vocabulary this small is listed in the scaffold's tag comment
 
 
@@ -226,7 +226,7 @@ def scaffold(schema: Schema, options: Options) -> Scaffold:
             + ", ".join(repr(h) for h in untranslated)
             + ": written in English"
         )
-    title = options.title or f"Untitled {schema.title[:1].lower()}{schema.title[1:]}"
+    title = options.title or f"{UNTITLED}{schema.title[:1].lower()}{schema.title[1:]}"
     if options.title is None:
         notes.append("no --title: the title is a placeholder")
     document = PlanDocument(

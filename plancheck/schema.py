@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 SCHEMA_SUFFIXES = (".yaml", ".yml")
 VOCABULARY_FOLDER = "vocabularies"
 COMPILED_KEPT = 16  # compiled files kept in the cache folder (projects, schema versions)
-FORMAT = 2  # of the compiled data: raise it when what is kept changes (part of the key)
+FORMAT = 3  # of the compiled data: raise it when what is kept changes (part of the key)
 
 
 class SchemaError(InputError):
@@ -57,6 +57,7 @@ class TagFormat(StrEnum):
     COORDINATES = "coordinates"
     ONE_OF = "one-of"
     VOCABULARY = "vocabulary"
+    URL = "url"  # a web link (the solution holder's consent form)
 
 
 class Policy(StrEnum):
@@ -108,6 +109,7 @@ class Term:
 
     term: str
     aliases: list[str] = field(default_factory=list)
+    export_forms: list[str] = field(default_factory=list)  # the platform's own misspellings
     code: str | None = None
     description: str = ""
 
@@ -161,9 +163,14 @@ class Vocabulary:
         if self._tables is not None:
             return TermIndex.from_tables(self._tables)
         return TermIndex(
-            (Entry(t.term, tuple(t.aliases)) for t in self.terms),
+            (Entry(t.term, (*t.aliases, *t.export_forms)) for t in self.terms),
             ((n, r.country) for r in self.regions for n in (r.name, *r.aliases)),
         )
+
+    @cached_property
+    def export_forms(self) -> frozenset[str]:
+        """Every form of a term that the platform itself offered."""
+        return frozenset(f for t in self.terms for f in t.export_forms)
 
     @cached_property
     def codes(self) -> dict[str, str]:
@@ -208,8 +215,12 @@ class AnswerSpec:
     max_chars: int | None = None
     max_items: int | None = None
     starts_with: str | None = None
+    # the same opening in other languages, by language code
+    starts_with_translations: dict[str, list[str]] = field(default_factory=dict)
     pattern: str | None = None
     options: list[str] | None = None
+    # other spellings of an option the platform offered, by option
+    option_aliases: dict[str, list[str]] = field(default_factory=dict)
     shares: SharesSpec | None = None
     must_contain_link: bool = False
 
@@ -246,6 +257,7 @@ class AnswerSpec:
 class PromptSpec:
     text: str
     aliases: list[str] = field(default_factory=list)
+    export_forms: list[str] = field(default_factory=list)  # the platform's own misspellings
     required: bool = True
     answer: AnswerSpec = field(default_factory=AnswerSpec)
 

@@ -77,6 +77,11 @@ class Term(_Model):
         description="Misspellings, old names, other spellings and translations of the term; "
         "a value equal to one is drift with a safe fix to the canonical form.",
     )
+    export_forms: list[str] = Field(
+        default_factory=list,
+        description="Spellings of the term that the platform itself offered as a choice "
+        "(`10. Reduced innequalities`): aliases whose drift is the export's, not the author's.",
+    )
     code: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = Field(
         None,
         description="For a country vocabulary: the ISO 3166-1 alpha-3 code whose names "
@@ -112,7 +117,7 @@ class Vocabulary(_Model):
     def _one_term_per_form(self) -> Vocabulary:
         owner: dict[str, str] = {}
         for term in self.terms:
-            for form in (term.term, *term.aliases):
+            for form in (term.term, *term.aliases, *term.export_forms):
                 key = spelling_key(form)
                 if not key:
                     raise ValueError(f"term {term.term!r}: {form!r} has no letters or digits")
@@ -152,9 +157,19 @@ class AnswerSpec(_Model):
     starts_with: str | None = Field(
         None, description="Text the answer must begin with (case, quotes and spacing ignored)."
     )
+    starts_with_translations: dict[Literal["fr", "es"], list[str]] = Field(
+        default_factory=dict,
+        description="The same opening in other languages, by language code: an answer "
+        "written in French or Spanish may begin with one of these instead.",
+    )
     pattern: str | None = Field(None, description="A regular expression the answer must match.")
     options: list[str] | None = Field(
         None, description="Checklist: the only `- option` items the answer may tick."
+    )
+    option_aliases: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Other spellings of an option that the platform itself offered in some "
+        "years, by option: an item ticked with one of them is that option.",
     )
     shares: SharesSpec | None = None
     must_contain_link: bool = False
@@ -168,11 +183,25 @@ class AnswerSpec(_Model):
                 raise ValueError(f"pattern {self.pattern!r} is not a valid regex: {exc}") from exc
         return self
 
+    @model_validator(mode="after")
+    def _aliases_of_options(self) -> AnswerSpec:
+        unknown = [o for o in self.option_aliases if o not in (self.options or [])]
+        if unknown:
+            raise ValueError("option_aliases of options not listed: " + ", ".join(unknown))
+        if self.starts_with_translations and not self.starts_with:
+            raise ValueError("starts_with_translations needs starts_with")
+        return self
+
 
 class PromptSpec(_Model):
     text: str = Field(description="The canonical prompt text, as the template writes it.")
     aliases: list[str] = Field(
         default_factory=list, description="Other wordings of the same prompt (older forms)."
+    )
+    export_forms: list[str] = Field(
+        default_factory=list,
+        description="How the platform's own template misspelt the prompt in some years "
+        "(`Please state the name of the Parter:`): drift, but the export's, not the author's.",
     )
     required: bool = True
     answer: AnswerSpec = Field(default_factory=AnswerSpec)

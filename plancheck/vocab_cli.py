@@ -111,7 +111,8 @@ def vocab_show(key: str, schema_paths: tuple[Path, ...]) -> None:
     else:
         click.echo(f"\nTerms ({len(found.terms)}):")
         for term in found.terms:
-            extra = f"  (aliases: {', '.join(term.aliases)})" if term.aliases else ""
+            forms = [*term.export_forms, *term.aliases]  # the platform's own first
+            extra = f"  (aliases: {', '.join(forms)})" if forms else ""
             click.echo(f"  {term.term}{extra}")
     _finish(EXIT_OK)
 

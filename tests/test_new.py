@@ -50,11 +50,27 @@ def test_every_scaffold_passes_check_but_for_empty_answers(
 ) -> None:
     place = find_country("Panama", countries)
     for schema in builtin.values():
-        made = scaffold(schema, Options(title="Plan", place=place, lang=lang))  # type: ignore[arg-type]
+        options = Options(title="Plan", place=place, lang=lang, focal_point="jane.doe@undp.org")  # type: ignore[arg-type]
+        made = scaffold(schema, options)
         found = _findings(render(made.document), builtin)
         assert set(found) <= {"empty-answer"}, (schema.id, lang, found)
         required = sum(p.answer.required for s in schema.sections for p in s.prompts)
+        # and once for a required table of shares, all blank
+        required += sum(
+            bool(p.answer.shares and p.required) for s in schema.sections for p in s.prompts
+        )
         assert found["empty-answer"] == required, schema.id
+
+
+def test_the_scaffolds_placeholders_are_reported(builtin: dict[str, Schema]) -> None:
+    made = scaffold(builtin["closing-report-2022"], Options())
+    found = [
+        d for d in lint(parse(render(made.document), "new.md"), builtin) if d.rule == "placeholder"
+    ]
+    assert [d.message for d in found] == [
+        "the title is the placeholder 'Untitled action learning plan closing report (2022-2023 version)'",
+        "[[focal_point]] is the placeholder focal.point@undp.org",
+    ]
 
 
 def test_scaffold_through_the_command_line_is_detected_and_clean(tmp_path: Path) -> None:
@@ -64,8 +80,9 @@ def test_scaffold_through_the_command_line_is_detected_and_clean(tmp_path: Path)
     checked = CliRunner().invoke(cli, ["check", "--output-format", "json", str(target)])
     import json
 
+    # no --title, no --focal-point: the scaffold's two placeholders are still there
     rules = {d["rule"] for d in json.loads(checked.stdout)}
-    assert rules == {"empty-answer"}
+    assert rules == {"empty-answer", "placeholder"}
     assert checked.exit_code == 0  # empty answers are warnings
 
 
@@ -240,6 +257,8 @@ def test_without_country_the_location_is_left_to_fill_in(builtin: dict[str, Sche
     assert {(d.rule, d.span.line) for d in found if d.rule != "empty-answer"} == {
         ("invalid-tag-value", 9),
         ("invalid-tag-value", 10),
+        ("placeholder", 1),  # no --title
+        ("placeholder", 3),  # no --focal-point
     }
 
 

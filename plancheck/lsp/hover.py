@@ -42,6 +42,7 @@ def _format(spec: TagSpec) -> str:
         TagFormat.INTEGER: "an integer",
         TagFormat.COORDINATES: "`latitude,longitude` in decimal degrees",
         TagFormat.VOCABULARY: "a vocabulary term",
+        TagFormat.URL: "a web link (`https://...`)",
     }[spec.format]
 
 

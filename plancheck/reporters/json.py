@@ -42,6 +42,7 @@ def to_json(d: Diagnostic) -> dict[str, Any]:
         "severity": d.severity.value,
         "message": d.message,
         "fix": fix_to_json(d.fix),
+        "export": d.export,
     }
 
 

@@ -70,6 +70,34 @@ class FullReporter(ConciseReporter):
         ]
 
 
+def listed(diagnostics: list[Diagnostic], export: bool) -> list[Diagnostic]:
+    """The findings a run lists: the export's only when asked for (`check --export`), so
+    that the default output is what an author can act on; the others are counted."""
+    # a severity the configuration raised is listed: the run's status depends on it
+    if export:
+        return diagnostics
+    return [d for d in diagnostics if not d.export or d.severity is not Severity.INFO]
+
+
+def hidden_export_line(hidden: int) -> str:
+    if not hidden:
+        return ""
+    noun = "finding" if hidden == 1 else "findings"
+    return (
+        f"{hidden} more {noun} (info) come from the platform's export, not the author: "
+        "`--export` lists them, `plancheck fix` fixes them.\n"
+    )
+
+
+def export_line(diagnostics: list[Diagnostic]) -> str:
+    """How many findings the platform's export made rather than the author (shown at
+    info), so that a reader of a run over the archive knows what is theirs to act on."""
+    n = sum(1 for d in diagnostics if d.export)
+    if not n:
+        return ""
+    return f"{n} of them come from the platform's export, not the author (reported as info).\n"
+
+
 def summary(diagnostics: list[Diagnostic], files: int) -> str:
     noun = "file" if files == 1 else "files"
     if not diagnostics:
@@ -83,6 +111,7 @@ def summary(diagnostics: list[Diagnostic], files: int) -> str:
         f"Found {len(diagnostics)} problem{'s' if len(diagnostics) != 1 else ''} "
         f"({', '.join(parts)}) in {with_findings} of {files} {noun}.\n"
     )
+    text += export_line(diagnostics)
     if safe:
         text += f"[*] {safe} fixable with `plancheck fix`.\n"
     if unsafe:

@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from plancheck.schema import Vocabulary
 
 COUNTRY = "country"
+# The platform's own wrong centroids, by ISO code: it wrote these coordinates into every
+# document of the country (every Fiji document in the archive, 14 degrees west of the
+# islands: an antimeridian bug). The author chose the country, not the point.
+PLATFORM_CENTROIDS = {"FJI": (-17.44756195212767, 163.40786559316325)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +234,9 @@ def coordinates_outside_country(ctx: Context) -> Iterator[Finding]:
     archipelagos and split countries, such as Malaysia, lie at sea), or, for small island
     states and outlying islands the boundaries lack, inside the islands' box or near the
     country's centroid. The message says how far the point is from the country and which
-    country, if any, holds it. No fix: only the author knows the place.
+    country, if any, holds it. No fix: only the author knows the place. The platform's
+    own wrong centroid of a country (Fiji's, in every Fiji document) is the export's:
+    reported at info and counted apart in the summary.
 
     Bad: `[[country:Fiji]]` `[[latlng:-17.45,163.41]]` (1,471 km west of Fiji, at sea: the
     platform's centroid bug); `[[country:Kenya]]` `[[latlng:-6.37,34.89]]` (in Tanzania).
@@ -244,7 +250,10 @@ def coordinates_outside_country(ctx: Context) -> Iterator[Finding]:
             f"[[{point.tag.key}]]: {point.reading.canonical} is "
             f"{placement.distance_km:,.0f} km from {point.code[1]}" + _where(point, placement)
         )
-        yield Finding(point.tag.value_span, message, subject=point.tag.key)
+        export = PLATFORM_CENTROIDS.get(point.code[0]) == point.reading.point
+        if export:
+            message += f" (the platform's wrong centroid of {point.code[1]})"
+        yield Finding(point.tag.value_span, message, subject=point.tag.key, export=export)
 
 
 @rule("PC505", "swapped-coordinates", Severity.ERROR, fixable=True)

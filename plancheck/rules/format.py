@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
-from plancheck.document import NEWLINE, Span, Tag
+from plancheck.document import NEWLINE, Document, Span, Tag
 from plancheck.rules.base import Context, rule
 
 TRAILING = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+$")
@@ -32,9 +32,16 @@ def trailing_whitespace(ctx: Context) -> Iterator[Finding]:
     or heading marker (`5.` and a no-break space is text; `5.` alone starts an empty
     list item): there the finding has no fix.
 
+    Trailing whitespace on the lines the platform's export writes (prompts, the empty
+    `> ` lines of groups, the `- ` of an unticked choice, headings, tags) and the
+    no-break spaces its rich-text editor left at the end of answer lines are the export's:
+    reported at info and counted apart in the summary; spaces at the end of an answer line
+    are the author's.
+
     Bad: `Our challenge is that ...` followed by a no-break space.
     Good: the line ending with its last visible character.
     """
+    written = _export_lines(ctx.document)
     for n, line in enumerate(ctx.document.lines, start=1):
         # most lines end in a visible character: test that before running the regex
         m = TRAILING.search(line) if line[-1:] in TRAILING_CHARS else None
@@ -44,7 +51,24 @@ def trailing_whitespace(ctx: Context) -> Iterator[Finding]:
             keeps_text = m.group().strip(" \t") and BARE_MARKER.fullmatch(line[: m.start()])
             if not keeps_text:
                 fix = Fix(Applicability.SAFE, "Remove trailing whitespace", (Edit(span, ""),))
-            yield Finding(span, "trailing whitespace", fix)
+            # the form's lines (also prompts outside any section, and the `- ` of an
+            # unticked choice) and the editor's no-break spaces
+            before = line[: m.start()]
+            form = before.startswith(">") or BARE_MARKER.fullmatch(before) is not None
+            export = n in written or form or "\u00a0" in m.group()
+            yield Finding(span, "trailing whitespace", fix, export=export)
+
+
+def _export_lines(doc: Document) -> set[int]:
+    """The lines the export writes from the form, not from the author's answers."""
+    lines = {s.span.line for s in doc.sections}
+    lines |= {
+        n for s in doc.sections for p in s.prompts for n in range(p.span.line, p.span.end_line + 1)
+    }
+    lines |= {t.span.line for t in doc.tags}
+    if doc.title is not None:
+        lines.add(doc.title.span.line)
+    return lines
 
 
 @rule("PC604", "line-endings", Severity.WARNING, needs_schema=False, fixable=True)
@@ -174,3 +198,58 @@ def tag_order(ctx: Context) -> Iterator[Finding]:
         fix,
         subject=moved.key,
     )
+
+
+# Characters that UTF-8 text decoded as Mac Roman, Latin-1 or Windows-1252 is made of
+# (`√°` for `á`, `Ã©` for `é`, `¬†` for a no-break space): a line without
+# any of them cannot be mojibake, and ftfy is not asked about it.
+MOJIBAKE_HINT = re.compile(
+    "[\u221a\u00ac\u2020\u0192\u201a][^\\s]|[\u00c3\u00c2\u00c5\u00d0\u00d1][\u0080-\u00bf]|\u00e2\u20ac"
+)
+
+
+def _short(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def _changed(before: str, after: str) -> tuple[int, int, str]:
+    """The changed stretch of ``before``: start, end (0-based, exclusive), replacement."""
+    start = 0
+    while start < min(len(before), len(after)) and before[start] == after[start]:
+        start += 1
+    end_b, end_a = len(before), len(after)
+    while end_b > start and end_a > start and before[end_b - 1] == after[end_a - 1]:
+        end_b -= 1
+        end_a -= 1
+    return start, end_b, after[start:end_a]
+
+
+@rule("PC608", "mojibake", Severity.WARNING, needs_schema=False, fixable=True)
+def mojibake(ctx: Context) -> Iterator[Finding]:
+    """Text whose UTF-8 was decoded in another encoding somewhere on its way.
+
+    `Bogot√°` for `Bogotá`, `Na√Øo` for `Naïo`, `¬†` for a no-break space (in 15 documents
+    of the archive): readers see garbage and searches miss the word. Detected and
+    repaired by ftfy, which tells mojibake from real text (a `√` used as a tick mark is
+    left alone). The message shows the repaired text.
+    Fix (unsafe: ftfy's repair is very likely but not certain): the repaired text.
+
+    Bad: `the Agence Fran√ßaise de D√©veloppement`.
+    Good: `the Agence Française de Développement`.
+    """
+    doc = ctx.document
+    if not MOJIBAKE_HINT.search(doc.source):
+        return
+    import ftfy
+
+    for n, line in enumerate(doc.lines, start=1):
+        if not MOJIBAKE_HINT.search(line):
+            continue
+        repaired, steps = ftfy.fix_encoding_and_explain(line)
+        if repaired == line or not steps:
+            continue
+        start, end, content = _changed(line, repaired)
+        span = Span(n, start + 1, n, end + 1)
+        fix = Fix(Applicability.UNSAFE, f"Replace with {content!r}", (Edit(span, content),))
+        message = f"mojibake {_short(line[start:end])!r}: the text reads {_short(content)!r}"
+        yield Finding(span, message, fix)

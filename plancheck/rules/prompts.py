@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Iterator, Sequence
 
 from plancheck.align import MatchKind, PromptMatch, SectionMatch
+from plancheck.answers import plain, stand_in, top_level_items, unknown, visible_length
 from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
-from plancheck.document import Answer, Span
+from plancheck.difference import describe, encoding_only
+from plancheck.document import Answer, BlockKind, Document, Span
+from plancheck.placeholders import GUIDANCE, PLACEHOLDER_EMAIL, UNTITLED
 from plancheck.rules.base import Context, rule
 from plancheck.schema import AnswerSpec, PromptSpec
 from plancheck.vocabulary import normalize
 
 BARE_URL = re.compile(r"https?://\S+|www\.\S+\.\S+")
 NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
+OPENING = 400  # characters of an answer that hold its opening words, markup included
 OPENING_QUOTES = "\"' \u201c\u201d\u2018\u2019\u00ab\u00bb"
 
 
@@ -49,15 +54,29 @@ def missing_prompt(ctx: Context) -> Iterator[Finding]:
                 yield Finding(_after(where), f"required prompt '> {spec.text}' is missing")
 
 
+def _exported(pm: PromptMatch) -> bool:
+    """Did the platform write the prompt so? Its export spelt the template's prompts with
+    no-break spaces and entities, and its template had typos the schema records."""
+    assert pm.expected is not None and pm.spec is not None
+    text = pm.prompt.text
+    return encoding_only(text, pm.expected) or any(
+        encoding_only(text, form) for form in pm.spec.export_forms
+    )
+
+
 @rule("PC302", "prompt-drift", Severity.WARNING, fixable=True)
 def prompt_drift(ctx: Context) -> Iterator[Finding]:
     """A prompt whose text differs from the template's.
 
     The corpus carries no-break spaces, `&amp;` for `&`, changed quotes and template
     typos ("Please state the name of the Parter:") in prompt lines. Prompts are how
-    answers are found, so the text should be the template's; the message gives it.
+    answers are found, so the text should be the template's. The message says what
+    differs (a no-break space and its column, an entity, case, quotes, a changed word,
+    missing words) and gives the template's text. Drift the platform's export made (the
+    template's own no-break spaces and entities, a typo of the template the schema lists
+    in `export_forms`) is reported at info and counted as the export's in the summary.
     Fix: restore the template text; safe when only case, spacing, entities or quotes
-    differ, unsafe for a typo.
+    differ or the typo is the template's own, unsafe for another typo.
 
     Bad: `> Please state the name of the Parter:`.
     Good: `> Please state the name of the partner:`.
@@ -65,13 +84,16 @@ def prompt_drift(ctx: Context) -> Iterator[Finding]:
     for sm in ctx.alignment:
         for pm in sm.prompts:
             if pm.kind in (MatchKind.FOLDED, MatchKind.NEAR) and pm.expected is not None:
-                safe = pm.kind is MatchKind.FOLDED
+                export = _exported(pm)
+                safe = pm.kind is MatchKind.FOLDED or export
                 fix = Fix(
                     Applicability.SAFE if safe else Applicability.UNSAFE,
                     "Restore the template's prompt text",
                     (Edit(pm.prompt.text_span, pm.expected),),
                 )
-                yield Finding(pm.prompt.text_span, f"prompt text should be '{pm.expected}'", fix)
+                what = describe(pm.prompt.text, pm.expected, pm.prompt.text_span.column)
+                message = f"prompt differs from the template ({what}); it reads '{pm.expected}'"
+                yield Finding(pm.prompt.text_span, message, fix, export=export)
 
 
 @rule("PC303", "empty-answer", Severity.WARNING)
@@ -79,7 +101,10 @@ def empty_answer(ctx: Context) -> Iterator[Finding]:
     """A prompt whose answer the template requires is left empty.
 
     An answer is everything between the prompt and the next prompt, heading or group;
-    HTML left over from the editor does not count as an answer.
+    HTML left over from the editor does not count as an answer. A required table of
+    shares (Sense, Explore, Test, Grow) whose every share is blank is reported once, at
+    the prompt that asks for the shares; so is a blank answer to a prompt that asks for
+    a link where the answer is required.
 
     Bad: `> Challenge statement: What is your challenge? ...` followed by nothing.
     Good: the prompt followed by `Our challenge is that ...`.
@@ -88,6 +113,19 @@ def empty_answer(ctx: Context) -> Iterator[Finding]:
         for pm in sm.prompts:
             if pm.spec is not None and pm.spec.answer.required and pm.prompt.answer.is_empty:
                 yield Finding(pm.prompt.span, f"the answer to '> {pm.spec.text}' is empty")
+            elif pm.spec is not None and pm.spec.required and _blank_shares(sm, pm.spec):
+                assert pm.spec.answer.shares is not None
+                names = ", ".join(pm.spec.answer.shares.prompts)
+                yield Finding(pm.prompt.span, f"the shares of {names} are all blank")
+
+
+def _blank_shares(sm: SectionMatch, spec: PromptSpec) -> bool:
+    """Are the share prompts below ``spec`` there, and every one of them unanswered?"""
+    if spec.answer.shares is None:
+        return False
+    wanted = {normalize(n) for n in spec.answer.shares.prompts}
+    shares = [pm for pm in sm.prompts if normalize(pm.prompt.text) in wanted]
+    return bool(shares) and all(pm.prompt.answer.is_empty for pm in shares)
 
 
 def _has_link(answer: Answer) -> bool:
@@ -95,7 +133,13 @@ def _has_link(answer: Answer) -> bool:
 
 
 def _answer_span(pm: PromptMatch) -> Span:
-    return pm.prompt.answer.span or pm.prompt.span
+    """Where the answer's text is: a comment above it (the scaffold's guidance, an editor
+    leftover) is not the answer an author is told to change."""
+    blocks = [b for b in pm.prompt.answer.blocks if b.kind is not BlockKind.HTML]
+    if not blocks:
+        return pm.prompt.answer.span or pm.prompt.span
+    first, last = blocks[0].span, blocks[-1].span
+    return Span(first.line, first.column, last.end_line, last.end_column)
 
 
 def _shares_total(sm: SectionMatch, names: list[str]) -> tuple[float, int] | None:
@@ -110,32 +154,56 @@ def _shares_total(sm: SectionMatch, names: list[str]) -> tuple[float, int] | Non
     return (total, found) if found else None
 
 
-def _text_violations(pm: PromptMatch, spec: AnswerSpec) -> Iterator[Finding]:
+def _starts_well(text: str, spec: AnswerSpec) -> bool:
+    start = _folded(plain(text[:OPENING])).lstrip(OPENING_QUOTES)
+    openings = [
+        spec.starts_with or "",
+        *(o for t in spec.starts_with_translations.values() for o in t),
+    ]
+    return any(start.startswith(_folded(o)) for o in openings)
+
+
+def _folded(text: str) -> str:
+    """Case, spacing, quotes and accents folded: `notre defi` opens like `Notre défi`."""
+    decomposed = unicodedata.normalize("NFKD", normalize(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _option(text: str, spec: AnswerSpec) -> bool:
+    allowed = {normalize(o) for o in spec.options or []}
+    allowed |= {normalize(a) for aliases in spec.option_aliases.values() for a in aliases}
+    return normalize(plain(text)) in allowed
+
+
+def _text_violations(pm: PromptMatch, spec: AnswerSpec, lines: Sequence[str]) -> Iterator[Finding]:
     answer = pm.prompt.answer
     span = _answer_span(pm)
     text = answer.text
-    if spec.max_chars is not None and len(text) > spec.max_chars:
-        yield Finding(span, f"answer has {len(text)} characters; at most {spec.max_chars} allowed")
-    if spec.max_items is not None and len(answer.items) > spec.max_items:
-        yield Finding(
-            span, f"answer lists {len(answer.items)} items; at most {spec.max_items} allowed"
-        )
-    if spec.starts_with is not None:
-        start = normalize(text).lstrip(OPENING_QUOTES)
-        if not start.startswith(normalize(spec.starts_with)):
-            yield Finding(span, f"answer should start with '{spec.starts_with}'")
+    if spec.must_contain_link and not _has_link(answer):
+        held = stand_in(answer)
+        if held is not None:
+            yield Finding(span, f"the answer is a placeholder ({held!r}), not a link")
+            return  # a placeholder breaks every other constraint too; once is enough
+        yield Finding(span, "answer should contain a link")
+    if unknown(answer) is not None:
+        return  # "N/A" is no answer: placeholder reports it where one is required
+    seen = visible_length(answer) if spec.max_chars is not None else 0
+    if spec.max_chars is not None and seen > spec.max_chars:
+        yield Finding(span, f"answer has {seen} characters; at most {spec.max_chars} allowed")
+    counted = top_level_items(answer, lines) if spec.max_items is not None else 0
+    if spec.max_items is not None and counted > spec.max_items:
+        yield Finding(span, f"answer lists {counted} items; at most {spec.max_items} allowed")
+    if spec.starts_with is not None and not _starts_well(text, spec):
+        yield Finding(span, f"answer should start with '{spec.starts_with}'")
     if spec.pattern is not None and not re.search(spec.pattern, text):
         yield Finding(span, f"answer does not match /{spec.pattern}/")
     if spec.options is not None:
-        allowed = {normalize(o) for o in spec.options}
         for item in answer.items:
-            if normalize(item.text) not in allowed:
+            if not _option(item.text, spec):
                 yield Finding(
                     item.span,
                     f"'{item.text}' is not an option; choose from: {', '.join(spec.options)}",
                 )
-    if spec.must_contain_link and not _has_link(answer):
-        yield Finding(span, "answer should contain a link")
 
 
 @rule("PC304", "answer-constraint", Severity.WARNING)
@@ -143,12 +211,17 @@ def answer_constraint(ctx: Context) -> Iterator[Finding]:
     """An answer breaks a constraint its prompt states; the message says which.
 
     The prompts state rules the form never enforced; the schema records them:
-    `max_chars` ("summarize your challenge in a maximum of 280 characters"),
-    `max_items` ("a maximum of 5 key insights"; list items are counted),
-    `starts_with` ("Our challenge is that..."), `pattern`, `options` (the fixed list
-    of a checklist), `shares` (Sense/Explore/Test/Grow adding up to 100%) and
-    `must_contain_link` ("Please paste the link(s) to the blog(s)"). Empty answers
-    are left to empty-answer.
+    `max_chars` ("summarize your challenge in a maximum of 280 characters"; the
+    characters a reader sees: `&amp;` is one, link targets and HTML tags none),
+    `max_items` ("a maximum of 5 key insights"; the top-level items: sub-bullets
+    belong to their item, and a numbered list that starts again at 1 is another list),
+    `starts_with` ("Our challenge is that..."; or a translation the schema lists,
+    "Notre défi est que..."; case, quotes, accents and zero-width characters ignored),
+    `pattern`, `options` (the fixed list of a checklist, and the other spellings the
+    platform itself offered), `shares` (Sense/Explore/Test/Grow adding up to 100%) and
+    `must_contain_link` ("Please paste the link(s) to the blog(s)"; an answer such as
+    "N/A" or "blog coming soon" is reported as a placeholder). Empty answers are left to
+    empty-answer, and answers that are only "N/A" or "TBD" to placeholder.
 
     Bad: a 300-character tweet summary; `- Scale` under the learning-cycle checklist.
     Good: 280 characters or fewer; `- Explore`.
@@ -159,7 +232,7 @@ def answer_constraint(ctx: Context) -> Iterator[Finding]:
             if spec is None:
                 continue
             if not pm.prompt.answer.is_empty:
-                yield from _text_violations(pm, spec.answer)
+                yield from _text_violations(pm, spec.answer, ctx.document.lines)
             shares = spec.answer.shares
             # The shares are answered in the sub-prompts below this one, not in its answer.
             summed = _shares_total(sm, shares.prompts) if shares else None
@@ -169,3 +242,76 @@ def answer_constraint(ctx: Context) -> Iterator[Finding]:
                     f"shares of {', '.join(shares.prompts)} add up to {summed[0]:g}, "
                     f"not {shares.total:g}",
                 )
+
+
+@rule("PC305", "placeholder", Severity.WARNING, needs_schema=False, fixable=True)
+def placeholder(ctx: Context) -> Iterator[Finding]:
+    """Text that holds a place for an answer that was never written.
+
+    What `plancheck new` writes for the author to replace and is still there: the
+    placeholder e-mail `focal.point@undp.org`, an `Untitled ...` title, and the guidance
+    comments (`<!-- Answer (required) ... -->` above an answer that is now written, and
+    `<!-- Optional tags ... -->` in a document that has answers). And an answer the
+    template requires that is only "N/A", "TBD", "-" or the like: it looks answered but
+    says nothing (where the prompt asks for a link, answer-constraint says so instead).
+    Fix (safe, for a guidance comment only): remove the comment.
+
+    Bad: `[[focal_point:focal.point@undp.org]]`; `N/A` under a required prompt; a
+    `<!-- Answer (required). -->` line left above the answer.
+    Good: the focal point's address; the answer; no guidance comment.
+    """
+    doc = ctx.document
+    email = doc.first_tag("focal_point")
+    if email is not None and email.value.strip() == PLACEHOLDER_EMAIL:
+        yield Finding(email.value_span, f"[[focal_point]] is the placeholder {PLACEHOLDER_EMAIL}")
+    if doc.title is not None and doc.title.text.startswith(UNTITLED):
+        yield Finding(doc.title.span, f"the title is the placeholder {doc.title.text!r}")
+    yield from _guidance(ctx)
+    for sm in ctx.alignment:
+        for pm in sm.prompts:
+            spec = pm.spec
+            if spec is None or not spec.answer.required or spec.answer.must_contain_link:
+                continue
+            held = unknown(pm.prompt.answer)
+            if held is not None:
+                yield Finding(_answer_span(pm), f"the answer is the placeholder {held!r}")
+
+
+def _guidance(ctx: Context) -> Iterator[Finding]:
+    doc = ctx.document
+    if "<!--" not in doc.source:
+        return
+    # Left behind: a comment above an answer that is written, and the tags comment of a
+    # document that has answers. In a fresh scaffold they are the author's instructions.
+    answers = [p.answer for s in doc.sections for p in s.prompts]
+    spans = [
+        b.span
+        for answer in answers
+        if not answer.is_empty
+        for b in answer.blocks
+        if b.kind is BlockKind.HTML and GUIDANCE.match(b.text)
+    ]
+    if any(not a.is_empty for a in answers):
+        spans += _tags_comment(doc)
+    for span in sorted(spans):
+        # the comment's lines and their line breaks go; the blank lines around stay
+        end = Span(span.end_line + 1, 1, span.end_line + 1, 1)
+        if span.end_line >= len(doc.lines):
+            end = Span(span.end_line, span.end_column, span.end_line, span.end_column)
+        edit = Edit(Span(span.line, 1, end.line, end.column), "")
+        fix = Fix(Applicability.SAFE, "Remove the guidance comment", (edit,))
+        yield Finding(span, "the guidance comment of `plancheck new` is still here", fix)
+
+
+def _tags_comment(doc: Document) -> list[Span]:
+    """The scaffold's comment on optional tags, between the tag block and the first
+    section (the document model keeps no blocks there)."""
+    if doc.tag_block is None:
+        return []
+    first = doc.tag_block.end_line + 1
+    last = doc.sections[0].span.line - 1 if doc.sections else len(doc.lines)
+    for n in range(first, last + 1):
+        if GUIDANCE.match(doc.lines[n - 1]):
+            close = next((m for m in range(n, last + 1) if "-->" in doc.lines[m - 1]), n)
+            return [Span(n, 1, close, len(doc.lines[close - 1]) + 1)]
+    return []

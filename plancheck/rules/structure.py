@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from plancheck.align import MatchKind, SectionMatch
 from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from plancheck.difference import describe
 from plancheck.document import Span
 from plancheck.rules.base import Context, rule
 
@@ -31,19 +32,41 @@ def missing_title(ctx: Context) -> Iterator[Finding]:
         yield Finding(title.span, f"the title is {what}")
 
 
-@rule("PC202", "empty-heading", Severity.WARNING, needs_schema=False)
+@rule("PC202", "empty-heading", Severity.WARNING, needs_schema=False, fixable=True)
 def empty_heading(ctx: Context) -> Iterator[Finding]:
     """A section heading `## ` with no text.
 
     The export writes an empty heading where a form section had no title; readers and
     tools cannot tell what the section is. Give it its template heading or remove it.
+    An empty heading that is no template section's is the export's (reported at info
+    and counted apart in the summary).
+    When the section's prompts are those of a template section (Data and Methods under
+    an empty `## ` in some closing reports), the message names that section, and the
+    fix (unsafe: it changes what the section is called) writes its heading.
 
-    Bad: `## ` on its own.
-    Good: `## Partners`.
+    Bad: `## ` on its own, or above `> Relating to your types of data, ...`.
+    Good: `## Partners`, `## Data and Methods`.
     """
+    named = {id(m.section): m.expected for m in ctx.alignment if m.kind is MatchKind.PROMPTS}
     for section in ctx.document.sections:
-        if not section.heading.strip():
-            yield Finding(section.span, "the section heading is empty")
+        if section.heading.strip():
+            continue
+        heading = named.get(id(section))
+        if heading is None:
+            # a form section without a title, as the export writes it in every experiment
+            # and many solutions: the author never typed the heading
+            yield Finding(section.span, "the section heading is empty", export=True)
+            continue
+        line = ctx.document.lines[section.span.line - 1]
+        start = section.text_span.column
+        spaced = line[start - 2 : start - 1] == " "
+        fix = Fix(
+            Applicability.UNSAFE,
+            f"Write the heading '{heading}'",
+            (Edit(section.text_span, heading if spaced else f" {heading}"),),
+        )
+        message = f"the section heading is empty; its prompts are those of '## {heading}'"
+        yield Finding(section.span, message, fix)
 
 
 def _where_missing(ctx: Context, order: int) -> tuple[Span, str]:
@@ -63,6 +86,8 @@ def missing_section(ctx: Context) -> Iterator[Finding]:
 
     A heading counts when it matches the canonical heading or one of its localized
     aliases (`Titre`, `Título`), or is a near miss of one (reported by heading-drift).
+    A section under a wrong or empty heading counts when its prompts are the
+    template section's (reported by heading-drift or empty-heading).
     The finding points where the section belongs: at the next section in template
     order, or at the end of the document; the message names its neighbour.
 
@@ -144,31 +169,40 @@ def heading_drift(ctx: Context) -> Iterator[Finding]:
     """A section heading that is a near miss of the template's heading.
 
     Different case or spacing, an entity or a typo breaks every tool that looks the
-    section up by name. The message gives the canonical heading.
+    section up by name. The message gives the canonical heading and what differs.
+    A heading that matches no template heading at all (a machine translation) is
+    drift too when the section's prompts are those of a template section.
     Fix: restore it; safe for case, spacing, entities and no-break spaces, unsafe for
-    a typo (the words change).
+    a typo or a heading recognised by its prompts (the words change).
 
     A heading like none of the template's over a section whose prompts are a template
-    section's (a translation the schema does not list), or over a section with no
-    questions standing where the one missing template section belongs (between the
-    sections before and after it), is that section under another name: reported here,
-    not as an unknown section, and fixed the unsafe way.
+    section's (a machine translation such as `Ailette`, a translation the schema does not
+    list), or over a section with no questions standing where the one missing template
+    section belongs (between the sections before and after it), is that section under
+    another name: reported here, not as an unknown section, and fixed the unsafe way, in
+    the language of the document's other headings.
 
-    Bad: `## Learning Questions`, `## Challenge statment`; `## Diseño` where the schema
-    knows `## Design` but not that translation.
-    Good: `## Learning questions`, `## Challenge statement`, `## Design`.
+    Bad: `## Learning Questions`, `## Challenge statment`, `## Ailette` above End's prompts.
+    Good: `## Learning questions`, `## Challenge statement`, `## Fin`.
     """
     for m in ctx.alignment:
-        if m.kind is not MatchKind.EXACT and m.kind is not None and m.expected:
+        if m.expected is None or not m.section.heading.strip():
+            continue
+        if m.kind in (MatchKind.FOLDED, MatchKind.NEAR):
             safe = m.kind is MatchKind.FOLDED
-            fix = Fix(
-                Applicability.SAFE if safe else Applicability.UNSAFE,
-                f"Replace with '{m.expected}'",
-                (Edit(m.section.text_span, m.expected),),
-            )
-            message = f"heading '{m.section.heading}' should be '{m.expected}'"
-            if m.kind is MatchKind.PROMPTS:
-                message += " (its prompts are that section's)"
-            elif m.kind is MatchKind.POSITION:
-                message += " (it stands where that section belongs)"
-            yield Finding(m.section.text_span, message, fix)
+            what = describe(m.section.heading, m.expected, m.section.text_span.column)
+        elif m.kind is MatchKind.PROMPTS:
+            safe = False
+            what = f"its prompts are those of '## {m.expected}'"
+        elif m.kind is MatchKind.POSITION:
+            safe = False
+            what = "it stands where that section belongs"
+        else:
+            continue
+        fix = Fix(
+            Applicability.SAFE if safe else Applicability.UNSAFE,
+            f"Replace with '{m.expected}'",
+            (Edit(m.section.text_span, m.expected),),
+        )
+        message = f"heading '{m.section.heading}' should be '{m.expected}' ({what})"
+        yield Finding(m.section.text_span, message, fix)

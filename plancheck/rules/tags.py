@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
-from plancheck.document import Document, MalformedTag, Span, Tag
+from plancheck.document import Answer, Document, MalformedTag, Span, Tag
 from plancheck.rules.base import Context, rule
 from plancheck.rules.coordinates import COUNTRY, coordinate_keys, locations
 from plancheck.schema import TagFormat, TagSpec
@@ -17,6 +17,10 @@ from plancheck.vocabulary import closest, normalize
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 YEAR = re.compile(r"\d{4}")
 INTEGER = re.compile(r"[+-]?\d+")
+BARE_LINK = re.compile(r"(?i)(?<![\w(/])(?:https?:/{0,2}|file:/{1,3})[^\s<>()\[\]]+")
+PACK_SEPARATOR = re.compile(r"\s*[,;]\s*|(?<=\w)\.\s+")
+CONJUNCTION = re.compile(r"(?i)(?:^|\s)(?:and|or|&|y|et|e|o|ou)(?:\s|$)")
+PARAGRAPH_WORDS = 20  # a tag value this long is text pasted into the tag, not a value
 FIRST_YEAR = 2000  # the archive starts in 2019; older years are typos
 
 
@@ -217,3 +221,121 @@ def unknown_tag(ctx: Context) -> Iterator[Finding]:
             hint = f"; did you mean [[{near[0]}:...]]?" if near else ""
             message = f"[[{tag.key}]] is not a tag of schema {schema.id}{hint}"
             yield Finding(tag.span, message, subject=tag.key)
+
+
+def _links(ctx: Context) -> Iterator[tuple[str, Span, str]]:
+    """(url, span, where) of every link the schema says is a link: URL-valued tags, and the
+    links in answers to prompts that ask for links."""
+    assert ctx.schema is not None
+    for tag in ctx.document.tags:
+        spec = ctx.schema.tag(tag.key)
+        if spec is not None and spec.format is TagFormat.URL and tag.value.strip():
+            yield tag.value, tag.value_span, f"[[{tag.key}]]"
+    for sm in ctx.alignment:
+        for pm in sm.prompts:
+            if pm.spec is not None and pm.spec.answer.must_contain_link:
+                yield from _answer_links(ctx.document, pm.prompt.answer)
+
+
+def _answer_links(doc: Document, answer: Answer) -> Iterator[tuple[str, Span, str]]:
+    """The answer's Markdown links, and the bare addresses in its text (pasted without
+    Markdown, as most blog links in the archive are)."""
+    seen = set()
+    for link in answer.links:
+        seen.add((link.span.line, link.span.column))
+        yield link.url, link.span, "the link"
+    for block in answer.blocks:
+        for n in range(block.span.line, block.span.end_line + 1):
+            for m in BARE_LINK.finditer(doc.lines[n - 1]):
+                if (n, m.start() + 1) not in seen:
+                    yield m.group(), Span(n, m.start() + 1, n, m.end() + 1), "the link"
+
+
+@rule("PC106", "malformed-url", Severity.WARNING, fixable=True)
+def malformed_url(ctx: Context) -> Iterator[Finding]:
+    """A link that does not open: a URL-valued tag or a link in an answer that asks for
+    links is not a well-formed web address.
+
+    Seen in the archive: one slash after the scheme (`https:/acclabplatforms...`, in 174
+    solutions' consent links, written so by the platform: reported at info as the
+    export's), no colon after the scheme (`https//...`), a file on the author's computer
+    (`file:///C:/Users/...`), no host name. Checked: tags of format `url` (`consent`), and
+    the links in answers to prompts with `must_contain_link`.
+    Fix (safe, when the address meant is certain): the repaired URL.
+
+    Bad: `[[consent:https:/acclabplatforms.blob.core.windows.net/consent/uploads/x.pdf]]`,
+    `[[consent:file:///C:/Users/Usuario/Downloads/consent.pdf]]`.
+    Good: `[[consent:https://acclabplatforms.blob.core.windows.net/consent/uploads/x.pdf]]`.
+    """
+    from plancheck.urls import broken
+
+    for url, span, where in _links(ctx):
+        found = broken(url)
+        if found is None:
+            continue
+        fix = None
+        exact = span.line == span.end_line and span.end_column - span.column == len(url)
+        if found.repaired is not None and exact:
+            edit = Edit(span, found.repaired)
+            fix = Fix(Applicability.SAFE, f"Rewrite as {found.repaired}", (edit,))
+        shown = url if len(url) <= 60 else url[:57] + "..."
+        message = f"{where} {shown!r} is not a working link: {found.problem}"
+        subject = where.strip("[]") if where.startswith("[[") else None
+        yield Finding(span, message, fix, subject=subject, export=found.platform)
+
+
+def packed_values(value: str) -> list[str] | None:
+    """The values packed into ``value``, when it is a list rather than one value: parts
+    split at commas, semicolons or full stops, none opening with a conjunction ("free, prior and
+    informed consent" is one value), and not a series of single words qualifying the
+    last part ("micro, small, medium enterprises")."""
+    if " ," in value:
+        return None  # a stray comma (`covid-19 , response`), not a list
+    parts = [p.strip() for p in PACK_SEPARATOR.split(value)]
+    if len(parts) < 2 or not all(parts):
+        return None  # a trailing comma is vocabulary-drift's
+    if any(CONJUNCTION.match(p) for p in parts) or CONJUNCTION.search(parts[-1]):
+        return None
+    if all(len(p.split()) == 1 for p in parts[:-1]) and len(parts[-1].split()) > 1:
+        return None
+    return parts
+
+
+@rule("PC107", "packed-tag", Severity.WARNING, fixable=True)
+def packed_tag(ctx: Context) -> Iterator[Finding]:
+    """Several values packed into one tag of a multi-valued key.
+
+    The house format is one tag per value (`[[thematic_areas:youth]]`
+    `[[thematic_areas:employment]]`): a list in one tag (`community involment, youth,
+    employment`) or a pasted paragraph (a datasources tag of 90 words) is one unknown
+    value to everything that counts the archive. Values that are a term of the tag's
+    vocabulary (`9. Industry, innovation and infrastructure`) and phrases that only read
+    like a list (`free, prior and informed consent`) are left alone.
+    Fix (unsafe, for a list): one tag per value, in place.
+
+    Bad: `[[thematic_areas:agriculture, cooperativism]]`.
+    Good: `[[thematic_areas:agriculture]]` and `[[thematic_areas:cooperativism]]`.
+    """
+    assert ctx.schema is not None
+    for tag in ctx.document.tags:
+        spec = ctx.schema.tag(tag.key)
+        if spec is None or not spec.multiple or spec.format is TagFormat.COORDINATES:
+            continue
+        words = len(tag.value.split())
+        parts = packed_values(tag.value) if words < PARAGRAPH_WORDS else None
+        if words < PARAGRAPH_WORDS and parts is None:
+            continue  # one value (most tags): no need to ask the vocabulary
+        vocabulary = ctx.schema.vocabulary(tag.key)
+        if vocabulary is not None and vocabulary.index.match(tag.value) is not None:
+            continue
+        if words >= PARAGRAPH_WORDS:
+            message = f"[[{tag.key}]] holds a paragraph ({words} words), not a value"
+            yield Finding(tag.value_span, message, subject=tag.key)
+            continue
+        if parts is None:
+            continue
+        lines = "\n".join(f"[[{tag.key}:{p}]]" for p in parts)
+        fix = Fix(Applicability.UNSAFE, "Write one tag per value", (Edit(tag.span, lines),))
+        shown = ", ".join(repr(p) for p in parts)
+        message = f"[[{tag.key}]] packs {len(parts)} values ({shown}); write one tag per value"
+        yield Finding(tag.value_span, message, fix, subject=tag.key)

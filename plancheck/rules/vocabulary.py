@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from plancheck.difference import describe
 from plancheck.document import Tag
 from plancheck.rules.base import Context, rule
+from plancheck.rules.tags import packed_values
 from plancheck.schema import Policy, Vocabulary
 from plancheck.vocabulary import Level, TermMatch, clean_value
 
@@ -36,18 +38,22 @@ def _match(tag: Tag, policy: Policy, vocabulary: Vocabulary | None) -> TermMatch
     return vocabulary.index.match(tag.value, near=not free, spelling=not free)
 
 
-def _why(found: TermMatch) -> str:
+def _why(tag: Tag, found: TermMatch, export: bool) -> str:
+    what = describe(tag.value, found.canonical, tag.value_span.column)
+    if export:
+        return f"the platform's own spelling: {what}"
     if found.level is Level.ALIAS:
-        return "a known alias"
+        return f"a known alias: {what}"
     if found.level is Level.FOLDED:
-        return "case, spacing or punctuation differ"
+        return what
     if found.level is Level.SPELLING:
-        return "another spelling or a plural"
-    return f"a near miss, {found.score:.0f}% similar"
+        return f"another spelling or a plural: {what}"
+    return f"a near miss, {found.score:.0f}% similar: {what}"
 
 
 def _drift(tag: Tag, found: TermMatch, vocabulary: Vocabulary) -> Finding:
     canonical = found.canonical
+    export = tag.value in vocabulary.export_forms
     if found.level is Level.REGION:
         message = (
             f"[[{tag.key}]]: {tag.value!r} is a region of {canonical}, not a country; "
@@ -56,11 +62,11 @@ def _drift(tag: Tag, found: TermMatch, vocabulary: Vocabulary) -> Finding:
     else:
         message = (
             f"[[{tag.key}]]: {tag.value!r} should be {canonical!r} "
-            f"({_why(found)}; vocabulary {vocabulary.id})"
+            f"({_why(tag, found, export)}; vocabulary {vocabulary.id})"
         )
     safe = Applicability.SAFE if found.level.safe else Applicability.UNSAFE
     fix = Fix(safe, f"Replace with {canonical!r}", (Edit(tag.value_span, canonical),))
-    return Finding(tag.value_span, message, fix, subject=tag.key)
+    return Finding(tag.value_span, message, fix, subject=tag.key, export=export)
 
 
 @rule("PC401", "vocabulary-drift", Severity.WARNING, fixable=True)
@@ -79,7 +85,10 @@ def vocabulary_drift(ctx: Context) -> Iterator[Finding]:
     country tag, a region (`England`, `Republika Srpska`, `Kurdistan Region`) drifts to
     its country. For a `free` tag such as `thematic_areas`, only stray whitespace and
     trailing punctuation are drift.
-    The message names the canonical term and why the value is a variant of it.
+    A value the platform itself offered as a choice (a term's `export_forms`, such as
+    `10. Reduced innequalities`) is the export's: reported at info, counted apart.
+    The message names the canonical term, why the value is a variant of it and what
+    differs (case, a no-break space and its column, `'innequalities' for 'inequalities'`).
 
     Fix: replace the value with the canonical term; safe when only case, spacing,
     punctuation, spelling or a known alias differ, unsafe when the match is a near miss
@@ -99,7 +108,7 @@ def vocabulary_drift(ctx: Context) -> Iterator[Finding]:
         if policy is Policy.CLOSED:
             continue  # unknown-term or unknown-country
         cleaned = clean_value(tag.value)
-        if cleaned != tag.value:
+        if cleaned != tag.value and not _packed(ctx, tag):
             fix = Fix(
                 Applicability.SAFE, f"Replace with {cleaned!r}", (Edit(tag.value_span, cleaned),)
             )
@@ -108,6 +117,14 @@ def vocabulary_drift(ctx: Context) -> Iterator[Finding]:
                 "(stray whitespace or punctuation)"
             )
             yield Finding(tag.value_span, message, fix, subject=tag.key)
+
+
+def _packed(ctx: Context, tag: Tag) -> bool:
+    """Is the value several values in one tag? Then packed-tag reports it, and its fix
+    (one tag per value) comes before any clean-up of the whole."""
+    assert ctx.schema is not None
+    spec = ctx.schema.tag(tag.key)
+    return spec is not None and spec.multiple and packed_values(tag.value) is not None
 
 
 def _unknown(ctx: Context, countries: bool) -> Iterator[tuple[Tag, Vocabulary, list[str]]]:

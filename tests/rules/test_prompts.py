@@ -140,9 +140,17 @@ def test_answer_constraint_shares() -> None:
 
 
 def test_answer_constraint_link() -> None:
-    source = VALID.replace("[Our blog](https://example.org/blog)", "Our blog, soon.")
+    source = VALID.replace("[Our blog](https://example.org/blog)", "Our blog on waste.")
     assert constraint(source) == [
-        (line_of(source, "Our blog, soon."), 1, "answer should contain a link")
+        (line_of(source, "Our blog on waste."), 1, "answer should contain a link")
+    ]
+    later = VALID.replace("[Our blog](https://example.org/blog)", "Our blog, soon.")
+    assert constraint(later) == [
+        (
+            line_of(later, "Our blog, soon."),
+            1,
+            "the answer is a placeholder ('Our blog, soon.'), not a link",
+        )
     ]
     bare = VALID.replace("[Our blog](https://example.org/blog)", "https://example.org/blog")
     assert constraint(bare) == []

@@ -1,0 +1,79 @@
+"""`plancheck check` lists what the author can act on; the export's findings are counted
+(and listed with --export); `plancheck fix` fixes them all the same."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from plancheck.cli import cli
+
+# learningplan/a_participatory_approach_to_amplify_behavioral_awareness_on_waste_management.md,
+# lines 1-12 and 147-149 (the template's "Parter" typo), with one space the author left
+PLAN = """\
+# A participatory approach to amplify behavioral awareness on waste management
+
+[[focal_point:jane.doe@undp.org]]
+
+[[year:2023]]
+
+[[type:learningplan]]
+
+[[country:Jordan]]
+[[latlng:31.245576138022635,36.77092318207467]]
+## Partners
+
+> Please state the name of the Parter:
+
+Aqaba Special Economic Zone Authority\x20
+"""
+
+
+def check(tmp_path: Path, *args: str) -> str:
+    doc = tmp_path / "plan.md"
+    doc.write_text(PLAN, encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["check", "--isolated", "--no-cache", "--select", "PC302,PC603", *args, str(doc)]
+    )
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_the_exports_findings_are_counted_not_listed(tmp_path: Path) -> None:
+    out = check(tmp_path, "--output-format", "concise")
+    assert "PC302" not in out  # the template's typo
+    assert "PC603 [trailing-whitespace]" in out  # the author's space
+    assert (
+        "1 more finding (info) come from the platform's export, not the author: "
+        "`--export` lists them, `plancheck fix` fixes them.\n"
+    ) in out
+
+
+def test_export_lists_them_and_the_summary_says_how_many(tmp_path: Path) -> None:
+    out = check(tmp_path, "--output-format", "concise", "--export")
+    assert (
+        "PC302 [prompt-drift] [*] prompt differs from the template ('Parter:' for 'partner:')"
+        in out
+    )
+    assert "1 of them come from the platform's export, not the author (reported as info).\n" in out
+
+
+def test_json_marks_the_exports_findings(tmp_path: Path) -> None:
+    found = json.loads(check(tmp_path, "--output-format", "json", "--export"))
+    assert sorted((d["rule"], d["export"]) for d in found) == [
+        ("prompt-drift", True),
+        ("trailing-whitespace", False),
+    ]
+    assert [d["rule"] for d in json.loads(check(tmp_path, "--output-format", "json"))] == [
+        "trailing-whitespace"
+    ]
+
+
+def test_fix_fixes_the_exports_findings(tmp_path: Path) -> None:
+    doc = tmp_path / "plan.md"
+    doc.write_text(PLAN, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["fix", "--isolated", "--select", "PC302", str(doc)])
+    assert result.exit_code == 0, result.output
+    assert "> Please state the name of the partner:\n" in doc.read_text(encoding="utf-8")
