@@ -402,7 +402,7 @@ def check(
         if not files:
             _nothing_found(run.paths)
         closing = reporter.finish(everything, files)
-        if output_format in ("full", "concise") or show_statistics:
+        if output_format in ("full", "concise"):  # text (statistics too); never in JSON
             closing += hidden_export_line(hidden)
         if quiet and output_format in ("full", "concise") and not show_statistics:
             closing = ""  # the summary lines are all there is to finish()

@@ -98,6 +98,8 @@ class Summary:
     fixable: int
     unsafe_fixable: int
     fixable_documents: int  # documents a `fix` run would change
+    export: int  # findings the platform's export made, counted apart
+    export_fixable: int  # of those, fixed by a `fix` run
     unreadable: int  # files not read or not fully checked
     rules: list[RuleRow]
     by_template: list[Group]
@@ -254,7 +256,9 @@ def summarize(docs: Sequence[Document], schemas: dict[str, Schema]) -> Summary:
         findings=sum(len(d.findings) for d in docs),
         fixable=sum(d.fixable for d in docs),
         unsafe_fixable=sum(d.unsafe_fixable for d in docs),
-        fixable_documents=sum(1 for d in docs if d.fixable),
+        fixable_documents=sum(1 for d in docs if d.fixable or d.export_fixable),
+        export=sum(d.export for d in docs),
+        export_fixable=sum(d.export_fixable for d in docs),
         unreadable=sum(1 for d in docs if d.facts is None),
         rules=_rules(docs),
         by_template=sorted(

@@ -32,6 +32,10 @@ class Document:
     findings: list[Finding] = field(default_factory=list)
     by_rule: Counter[str] = field(default_factory=Counter)  # rule code -> findings
     severities: Counter[str] = field(default_factory=Counter)  # severity -> findings
+    # findings the platform's export made (infos `check` counts but lists only with
+    # --export): counted apart, as `check` does, so that the report's numbers are its
+    export: int = 0
+    export_fixable: int = 0  # of those, how many a `fix` run repairs
 
     @property
     def template(self) -> str | None:
@@ -56,13 +60,14 @@ class Document:
 
     @property
     def fixable(self) -> int:
-        """Findings a `fix` run repairs (their fix is safe)."""
-        return sum(1 for f in self.findings if f.fix == Applicability.SAFE.value)
+        """Findings a `fix` run repairs (their fix is safe), the export's included."""
+        safe = sum(1 for f in self.findings if f.fix == Applicability.SAFE.value)
+        return safe + self.export_fixable
 
     @property
     def unsafe_fixable(self) -> int:
-        """Findings `fix --unsafe-fixes` repairs (any fix)."""
-        return sum(1 for f in self.findings if f.fix)
+        """Findings `fix --unsafe-fixes` repairs (any fix), the export's included."""
+        return sum(1 for f in self.findings if f.fix) + self.export_fixable
 
     @property
     def state(self) -> str:
@@ -78,8 +83,13 @@ def _finding(d: Diagnostic) -> Finding:
 
 
 def document(result: FileResult) -> Document:
+    from plancheck.reporters.text import listed
+
     doc = Document(result.path, result.facts)
-    for d in result.diagnostics:
+    shown = listed(result.diagnostics, export=False)
+    doc.export = len(result.diagnostics) - len(shown)
+    doc.export_fixable = sum(1 for d in result.diagnostics if d not in shown and d.safely_fixable)
+    for d in shown:
         doc.findings.append(_finding(d))
         doc.by_rule[d.code] += 1
         doc.severities[d.severity.value] += 1

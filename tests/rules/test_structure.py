@@ -143,7 +143,7 @@ def test_heading_drift_places_an_unknown_translation_by_its_prompts() -> None:
     ]
     assert found[0].message == (
         "heading 'Declaración de desafío' should be 'Challenge statement' "
-        "(its prompts are that section's)"
+        "(its prompts are those of '## Challenge statement')"
     )
     assert found[0].fix is not None and found[0].fix.applicability is Applicability.UNSAFE
     assert apply_fix(source, found[0]) == VALID
