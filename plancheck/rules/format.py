@@ -35,28 +35,38 @@ def trailing_whitespace(ctx: Context) -> Iterator[Finding]:
     Trailing whitespace on the lines the platform's export writes (prompts, the empty
     `> ` lines of groups, the `- ` of an unticked choice, headings, tags) and the
     no-break spaces its rich-text editor left at the end of answer lines are the export's:
-    reported at info and counted apart in the summary; spaces at the end of an answer line
-    are the author's.
+    reported at info and counted apart in the summary, one finding per line. Spaces at the
+    end of the author's own lines are one finding per file, at the first such line, whose
+    fix removes them all: a finding per line would bury everything else in the output.
 
     Bad: `Our challenge is that ...` followed by a no-break space.
     Good: the line ending with its last visible character.
     """
     written = _export_lines(ctx.document)
+    authors: list[Edit] = []
     for n, line in enumerate(ctx.document.lines, start=1):
         # most lines end in a visible character: test that before running the regex
         m = TRAILING.search(line) if line[-1:] in TRAILING_CHARS else None
-        if m:
-            span = Span(n, m.start() + 1, n, m.end() + 1)
-            fix = None
-            keeps_text = m.group().strip(" \t") and BARE_MARKER.fullmatch(line[: m.start()])
-            if not keeps_text:
-                fix = Fix(Applicability.SAFE, "Remove trailing whitespace", (Edit(span, ""),))
-            # the form's lines (also prompts outside any section, and the `- ` of an
-            # unticked choice) and the editor's no-break spaces
-            before = line[: m.start()]
-            form = before.startswith(">") or BARE_MARKER.fullmatch(before) is not None
-            export = n in written or form or "\u00a0" in m.group()
-            yield Finding(span, "trailing whitespace", fix, export=export)
+        if not m:
+            continue
+        span = Span(n, m.start() + 1, n, m.end() + 1)
+        keeps_text = m.group().strip(" \t") and BARE_MARKER.fullmatch(line[: m.start()])
+        if keeps_text:
+            yield Finding(span, "trailing whitespace", None)  # no fix: see above
+            continue
+        # the form's lines (also prompts outside any section, and the `- ` of an
+        # unticked choice) and the editor's no-break spaces
+        before = line[: m.start()]
+        form = before.startswith(">") or BARE_MARKER.fullmatch(before) is not None
+        if n in written or form or "\u00a0" in m.group():
+            fix = Fix(Applicability.SAFE, "Remove trailing whitespace", (Edit(span, ""),))
+            yield Finding(span, "trailing whitespace", fix, export=True)
+        else:
+            authors.append(Edit(span, ""))
+    if authors:
+        lines = "a line" if len(authors) == 1 else f"{len(authors)} lines"
+        fix = Fix(Applicability.SAFE, "Remove trailing whitespace", tuple(authors))
+        yield Finding(authors[0].span, f"trailing whitespace on {lines}", fix)
 
 
 def _export_lines(doc: Document) -> set[int]:

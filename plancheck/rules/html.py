@@ -106,7 +106,10 @@ def html_entity(ctx: Context) -> Iterator[Finding]:
     the word. Fix (safe): the character the entity stands for. Entities that stand for
     Markdown or HTML syntax (`&lt;`, `&gt;`, `&#42;`, ...) are left alone, since turning
     them back would create markup. A `&nbsp;` at the end of a line is removed rather than
-    made a trailing no-break space. Entities inside an HTML tag or attribute (`style="font:
+    made a trailing no-break space. The platform's export escaped what authors typed in its
+    editor, so these findings are the export's: reported at info, counted apart in the
+    summary and listed with `plancheck check --export`; `plancheck fix` fixes them.
+    Entities inside an HTML tag or attribute (`style="font:
     &quot;Segoe UI&quot;"`) or inside escaped editor markup are markup, not prose: they
     are html-residue's. Prompts that differ from the template are left to prompt-drift,
     which restores the whole prompt.
@@ -156,10 +159,10 @@ def _entity(region: Region, m: re.Match[str]) -> Iterator[Finding]:
         if BARE_MARKER.fullmatch(text[line_start : m.start()]):
             return
         fix = Fix(Applicability.SAFE, f"Remove the trailing {m.group()}", (Edit(span, ""),))
-        yield Finding(span, f"HTML entity {m.group()} at the end of the line", fix)
+        yield Finding(span, f"HTML entity {m.group()} at the end of the line", fix, export=True)
         return
     fix = Fix(Applicability.SAFE, f"Replace {m.group()} with {shown}", (Edit(span, char),))
-    yield Finding(span, f"HTML entity {m.group()} stands for {shown}", fix)
+    yield Finding(span, f"HTML entity {m.group()} stands for {shown}", fix, export=True)
 
 
 @rule("PC602", "html-residue", Severity.WARNING, needs_schema=False, fixable=True)
