@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from plancheck import markup
+
 NEWLINE = re.compile(r"\r\n?|\n")  # the line breaks markdown-it-py counts, and only those
 
 
@@ -104,9 +106,18 @@ class Answer:
 
     @property
     def is_empty(self) -> bool:
-        """No text but whitespace (an answer of `&nbsp;` is empty too) and no link."""
-        texts = (b.text for b in self.blocks if b.kind is not BlockKind.HTML)
-        return not self.links and not any(html.unescape(t).strip() for t in texts)
+        """No text but whitespace (an answer of `&nbsp;` is empty too) and no link. Text
+        inside editor HTML (`<div><font>https://...</font></div>`) is text: a reader sees
+        it; tags and comments alone (`<div><br></div>`, a guidance comment) are not."""
+        if self.links:
+            return False
+        for block in self.blocks:
+            text = block.text
+            if block.kind is BlockKind.HTML:
+                text = markup.ANY_TAG.sub("", text)
+            if html.unescape(text).strip():
+                return False
+        return True
 
     @property
     def span(self) -> Span | None:

@@ -27,7 +27,7 @@ from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
 
-from plancheck import markup, tagvalues
+from plancheck import markup, mojibake, tagvalues
 from plancheck.document import Document
 
 # Characters a browser does not show: they neither make nor break a word.
@@ -78,8 +78,10 @@ def shown(markdown: str) -> str:
 
 def words(text: str) -> Words:
     """The words of ``text``: what whitespace separates, with at least one letter or digit
-    (a rule of underscores or a lone dash is layout, not a word)."""
-    return tuple(w for w in INVISIBLE.sub("", text).split() if WORDLIKE.search(w))
+    (a rule of underscores or a lone dash is layout, not a word). Mojibake is read
+    repaired (`B√∂ll` is `Böll`): its rule's fix restores the word the author wrote."""
+    text = INVISIBLE.sub("", mojibake.repair(text))
+    return tuple(w for w in text.split() if WORDLIKE.search(w))
 
 
 @dataclass(frozen=True, slots=True)

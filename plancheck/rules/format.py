@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from plancheck.document import NEWLINE, Document, Span, Tag
+from plancheck.mojibake import HINT, repair_line
 from plancheck.rules.base import Context, rule
 
 TRAILING = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+$")
@@ -210,14 +211,6 @@ def tag_order(ctx: Context) -> Iterator[Finding]:
     )
 
 
-# Characters that UTF-8 text decoded as Mac Roman, Latin-1 or Windows-1252 is made of
-# (`√°` for `á`, `Ã©` for `é`, `¬†` for a no-break space): a line without
-# any of them cannot be mojibake, and ftfy is not asked about it.
-MOJIBAKE_HINT = re.compile(
-    "[\u221a\u00ac\u2020\u0192\u201a][^\\s]|[\u00c3\u00c2\u00c5\u00d0\u00d1][\u0080-\u00bf]|\u00e2\u20ac"
-)
-
-
 def _short(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
 
@@ -248,15 +241,11 @@ def mojibake(ctx: Context) -> Iterator[Finding]:
     Good: `the Agence Française de Développement`.
     """
     doc = ctx.document
-    if not MOJIBAKE_HINT.search(doc.source):
+    if not HINT.search(doc.source):
         return
-    import ftfy
-
     for n, line in enumerate(doc.lines, start=1):
-        if not MOJIBAKE_HINT.search(line):
-            continue
-        repaired, steps = ftfy.fix_encoding_and_explain(line)
-        if repaired == line or not steps:
+        repaired = repair_line(line)
+        if repaired == line:
             continue
         start, end, content = _changed(line, repaired)
         span = Span(n, start + 1, n, end + 1)

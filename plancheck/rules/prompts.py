@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 
+from plancheck import markup
 from plancheck.align import MatchKind, PromptMatch, SectionMatch
 from plancheck.answers import plain, stand_in, top_level_items, unknown, visible_length
 from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
@@ -129,7 +130,12 @@ def _blank_shares(sm: SectionMatch, spec: PromptSpec) -> bool:
 
 
 def _has_link(answer: Answer) -> bool:
-    return bool(answer.links) or bool(BARE_URL.search(answer.text))
+    """A link, or an address written out: in the text, or inside the editor's HTML
+    (`<div><font>https://...</font></div>`), where a reader sees it as well."""
+    if answer.links or BARE_URL.search(answer.text):
+        return True
+    shown = (markup.ANY_TAG.sub(" ", b.text) for b in answer.blocks if b.kind is BlockKind.HTML)
+    return any(BARE_URL.search(text) for text in shown)
 
 
 def _answer_span(pm: PromptMatch) -> Span:

@@ -57,13 +57,14 @@ def empty_heading(ctx: Context) -> Iterator[Finding]:
             # and many solutions: the author never typed the heading
             yield Finding(section.span, "the section heading is empty", export=True)
             continue
-        line = ctx.document.lines[section.span.line - 1]
-        start = section.text_span.column
-        spaced = line[start - 2 : start - 1] == " "
+        # the whole rest of the line after the `##`, trailing spaces included: an edit
+        # beside trailing-whitespace's would glue the heading to the marker
+        n = section.span.line
+        line = ctx.document.lines[n - 1]
+        marker = len(line) - len(line.lstrip()) + len(line.lstrip().split(" ", 1)[0])
+        rest = Span(n, marker + 1, n, len(line) + 1)
         fix = Fix(
-            Applicability.UNSAFE,
-            f"Write the heading '{heading}'",
-            (Edit(section.text_span, heading if spaced else f" {heading}"),),
+            Applicability.UNSAFE, f"Write the heading '{heading}'", (Edit(rest, f" {heading}"),)
         )
         message = f"the section heading is empty; its prompts are those of '## {heading}'"
         yield Finding(section.span, message, fix)

@@ -665,3 +665,42 @@ def test_mojibake_of_a_curly_quote(builtin: dict[str, Schema]) -> None:
         (35, "mojibake '\u201a\u00c4\u00f4': the text reads '\u2019'")
     ]
     assert "they\u2019ll have" in apply_fix(source, found[0])
+
+
+# learningplan/enhancing_samoa_s_birth_registration_system.md, lines 30-35 (shortened)
+BLOG_IN_EDITOR_HTML = """\
+## Learnings on your challenge
+****
+
+> Please paste the link(s) to the blog(s) that articulate the learnings on your frontier challenge.
+<div><br></div><div><font face="Noto Sans">https://undp.sharepoint.com/:b:/r/teams/WSM/report.pdf</font></div>
+"""
+
+
+def test_an_answer_inside_editor_html_is_not_empty_and_has_its_link(
+    builtin: dict[str, Schema],
+) -> None:
+    for rule in ("empty-answer", "answer-constraint"):
+        _, found = check(builtin, BLOG_IN_EDITOR_HTML, rule, "closing-report-2022")
+        assert [d for d in found if "blog" in d.message or "link" in d.message] == [], found
+    blank = BLOG_IN_EDITOR_HTML.replace(
+        '<div><font face="Noto Sans">https://undp.sharepoint.com/:b:/r/teams/WSM/report.pdf</font></div>',
+        "<div><br></div>",
+    )
+    _, found = check(builtin, blank, "empty-answer", "closing-report-2022")
+    assert any("blog" in d.message for d in found), found
+
+
+def test_an_empty_heading_with_a_trailing_space_is_named_not_glued(
+    builtin: dict[str, Schema],
+) -> None:
+    # learningplan/everyday_heroes__civic_networks*.md: `## ` with its trailing space, fixed
+    # together with trailing-whitespace, once gave `##Data and Methods` (prose, not a
+    # heading), which the fix guard refused
+    from plancheck.fixer import fix_text
+
+    source = HEAD + EMPTY.replace("\n## \n", "\n##  \n")
+    assert "\n##  \n" in source
+    result = fix_text(source, builtin, schema_id="closing-report-2022", unsafe=True)
+    assert result.refused is None
+    assert "\n## Data and Methods\n" in result.source
