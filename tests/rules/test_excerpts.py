@@ -699,7 +699,7 @@ def test_an_empty_heading_with_a_trailing_space_is_named_not_glued(
     # heading), which the fix guard refused
     from plancheck.fixer import fix_text
 
-    source = HEAD + EMPTY.replace("\n## \n", "\n##  \n")
+    source = HEAD + EMPTY.replace("## \n", "##  \n", 1)
     assert "\n##  \n" in source
     result = fix_text(source, builtin, schema_id="closing-report-2022", unsafe=True)
     assert result.refused is None
