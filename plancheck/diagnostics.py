@@ -65,3 +65,12 @@ class Diagnostic:
     def safely_fixable(self) -> bool:
         """Whether plain `plancheck fix` fixes it (what `[*]` marks)."""
         return self.fix is not None and self.fix.applicability is Applicability.SAFE
+
+
+def apply_edits(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """``text`` with each (start, end, replacement) edit applied; offsets are into the
+    original text, and edits do not overlap (the fixer and the rules that check their own
+    fixes both apply them so)."""
+    for start, end, content in sorted(edits, reverse=True):
+        text = text[:start] + content + text[end:]
+    return text

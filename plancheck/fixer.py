@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plancheck import preserve
-from plancheck.diagnostics import Applicability, Diagnostic, Fix
+from plancheck.diagnostics import Applicability, Diagnostic, Fix, apply_edits
 from plancheck.document import NEWLINE, Span
 from plancheck.linter import RuleSet, lint
 from plancheck.parser import parse
@@ -106,12 +106,6 @@ def _select(diagnostics: list[Diagnostic], starts: list[int], source: str) -> _S
         chosen.taken.extend(ranges)
         chosen.fixes.append(d)
     return chosen
-
-
-def apply_edits(source: str, edits: list[tuple[int, int, str]]) -> str:
-    for start, end, content in sorted(edits, reverse=True):
-        source = source[:start] + content + source[end:]
-    return source
 
 
 def fixable(d: Diagnostic, unsafe: bool) -> bool:

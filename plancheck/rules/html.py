@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from plancheck import markup, preserve
 from plancheck.align import MatchKind
-from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity, apply_edits
 from plancheck.document import BlockKind, Document, Span
 from plancheck.rules.base import Context, rule
 from plancheck.rules.format import BARE_MARKER
@@ -200,7 +200,7 @@ def html_residue(ctx: Context) -> Iterator[Finding]:
         if not tags:
             continue
         edits = _residue_edits(region.text, tags)
-        if not _same_words(region.text, _apply(region.text, edits)):
+        if not _same_words(region.text, apply_edits(region.text, edits)):
             edits = []  # the fix would change what a reader sees: offer none
         for line_edits, first, shown in _by_line(region, tags, edits):
             fix = None
@@ -227,7 +227,7 @@ def _unwrap(region: Region, link: re.Match[str], tags: list[markup.Markup]) -> F
     the same text with markup in it, leads nowhere."""
     edits = [(link.start(), link.start() + 1, ""), (link.end(1), link.end(), "")]
     fix = None
-    if _same_words(region.text, _apply(region.text, edits)):
+    if _same_words(region.text, apply_edits(region.text, edits)):
         fix = Fix(
             Applicability.UNSAFE,
             "Keep the link's text, whose address is the same text with editor HTML",
@@ -241,12 +241,6 @@ def _unwrap(region: Region, link: re.Match[str], tags: list[markup.Markup]) -> F
     end_column = column + ((end if end >= 0 else len(region.text)) - start)
     message = f"leftover editor HTML {shown[:60]!r} in a link"
     return Finding(Span(line, column, line, end_column), message, fix)
-
-
-def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
-    for start, end, content in sorted(edits, reverse=True):
-        text = text[:start] + content + text[end:]
-    return text
 
 
 def _runs(text: str, tags: list[markup.Markup]) -> list[list[markup.Markup]]:
@@ -332,7 +326,7 @@ def _drop_markup_lines(text: str, edits: list[tuple[int, int, str]]) -> list[tup
         mine = [e for e in edits if begin <= e[0] and e[1] <= finish]
         if not mine or any(e[2] for e in mine) or not line.strip():
             continue
-        if _apply(line, [(s - begin, e - begin, c) for s, e, c in mine]).strip():
+        if apply_edits(line, [(s - begin, e - begin, c) for s, e, c in mine]).strip():
             continue
         result = [e for e in result if e not in mine]
         previous = n > 0 and lines[n - 1].strip()
