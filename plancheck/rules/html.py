@@ -153,7 +153,7 @@ def _entity(region: Region, m: re.Match[str]) -> Iterator[Finding]:
     line_start = text.rfind("\n", 0, m.start()) + 1
     line_end = text.find("\n", m.end())
     rest = text[m.end() : None if line_end < 0 else line_end]
-    if char.isspace() and not ENTITY.sub("", rest).strip():
+    if char.isspace() and not html.unescape(rest).strip():  # only spaces after it
         # Trailing: as a character it would be trailing whitespace, so it goes, unless
         # it is what keeps `5.&nbsp;` from becoming an empty list item.
         if BARE_MARKER.fullmatch(text[line_start : m.start()]):

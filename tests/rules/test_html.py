@@ -157,3 +157,14 @@ def test_html_entity_leaves_entities_inside_tags_and_escaped_markup() -> None:
     answer = '<span style="font-family: &quot;Segoe UI&quot;">Text</span> and &amp;lt;div&amp;gt;'
     assert problems(VALID.replace(ANSWER, answer), "html-entity") == []
     assert problems(VALID.replace(ANSWER, answer + " R&amp;D"), "html-entity") != []
+
+
+def test_html_entity_a_no_break_space_before_a_visible_entity_is_not_trailing() -> None:
+    # found by hypothesis through the fix guard: `&nbsp;` was taken for trailing because
+    # only entities followed it, and removing it glued the word to the `'` of `&#39;`
+    source = VALID.replace("old town.", "old town.&nbsp;&#39;")
+    found = lint_text(source, select=("html-entity",))
+    assert [d.message for d in found] == [
+        "HTML entity &nbsp; stands for a no-break space",
+        'HTML entity &#39; stands for "\'"',
+    ]
