@@ -166,7 +166,7 @@ def _allowed(schema: Schema | None) -> frozenset[preserve.Words]:
         return frozenset()
     texts = [t for s in schema.sections for t in (s.heading, *s.aliases)]
     texts += [t for s in schema.sections for p in s.prompts for t in (p.text, *p.aliases)]
-    return preserve.allowed_texts(texts)
+    return preserve.allowed_texts(tuple(texts))
 
 
 def _culprit(

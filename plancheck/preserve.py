@@ -169,6 +169,8 @@ def broken(before: Reading, after: Reading, allowed: frozenset[Words] = frozense
     return _merged(before.values, after.values)
 
 
-def allowed_texts(texts: Iterable[str]) -> frozenset[Words]:
-    """The schema's headings and prompts as words, for :func:`broken`."""
+@cache
+def allowed_texts(texts: tuple[str, ...]) -> frozenset[Words]:
+    """The schema's headings and prompts as words, for :func:`broken` (kept: every file
+    fixed against the same schema asks for the same ones)."""
     return frozenset(words(shown(t)) for t in texts)

@@ -6,32 +6,19 @@ from __future__ import annotations
 import csv
 import html
 import io
-import os
 import re
 import shutil
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from plancheck.cli import cli
 from plancheck.report.spreadsheet import COLUMNS
 from tests.conftest import CORPUS, ROOT, SEEDS, needs_corpus
-from tests.test_engine import imported_by
+from tests.test_engine import imported_by, run
 
 STATISTICS = re.compile(r"^\s*(\d+)\s+(PC\d{3})\s+\S+", re.MULTILINE)
 TOTAL = re.compile(r"^(\d+) findings in (\d+) files?\.$", re.MULTILINE)
-
-
-def run(*args: str, cwd: Path) -> tuple[int, str, str]:
-    previous = Path.cwd()
-    os.chdir(cwd)
-    try:
-        result = CliRunner().invoke(cli, list(args))
-    finally:
-        os.chdir(previous)
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture
