@@ -109,7 +109,9 @@ def html_entity(ctx: Context) -> Iterator[Finding]:
     made a trailing no-break space. The platform's export escaped what authors typed in its
     editor, so these findings are the export's: reported at info, counted apart in the
     summary and listed with `plancheck check --export`; `plancheck fix` fixes them.
-    Entities inside an HTML tag or attribute (`style="font:
+    A replacement that would change how Markdown reads the line (`*&nbsp;a*` is
+    emphasis; `*` followed by a no-break space is not) is not offered. Entities inside an
+    HTML tag or attribute (`style="font:
     &quot;Segoe UI&quot;"`) or inside escaped editor markup are markup, not prose: they
     are html-residue's. Prompts that differ from the template are left to prompt-drift,
     which restores the whole prompt.
@@ -153,16 +155,28 @@ def _entity(region: Region, m: re.Match[str]) -> Iterator[Finding]:
     line_start = text.rfind("\n", 0, m.start()) + 1
     line_end = text.find("\n", m.end())
     rest = text[m.end() : None if line_end < 0 else line_end]
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    at, to = m.start() - line_start, m.end() - line_start
     if char.isspace() and not html.unescape(rest).strip():  # only spaces after it
         # Trailing: as a character it would be trailing whitespace, so it goes, unless
         # it is what keeps `5.&nbsp;` from becoming an empty list item.
         if BARE_MARKER.fullmatch(text[line_start : m.start()]):
             return
         fix = Fix(Applicability.SAFE, f"Remove the trailing {m.group()}", (Edit(span, ""),))
-        yield Finding(span, f"HTML entity {m.group()} at the end of the line", fix, export=True)
+        message = f"HTML entity {m.group()} at the end of the line"
+        yield Finding(span, message, fix if _reads_alike(line, at, to, "") else None, export=True)
         return
     fix = Fix(Applicability.SAFE, f"Replace {m.group()} with {shown}", (Edit(span, char),))
-    yield Finding(span, f"HTML entity {m.group()} stands for {shown}", fix, export=True)
+    message = f"HTML entity {m.group()} stands for {shown}"
+    yield Finding(span, message, fix if _reads_alike(line, at, to, char) else None, export=True)
+
+
+def _reads_alike(line: str, start: int, end: int, content: str) -> bool:
+    """Whether the line shows the same words with ``content`` in place of its
+    [start, end): an entity is also not a space to Markdown (`*&nbsp;a*` is emphasis,
+    `*` and a no-break space is not), so the character may change how the line reads."""
+    fixed = line[:start] + content + line[end:]
+    return preserve.words(preserve.shown(fixed)) == preserve.words(preserve.shown(line))
 
 
 @rule("PC602", "html-residue", Severity.WARNING, needs_schema=False, fixable=True)

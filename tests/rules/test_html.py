@@ -168,3 +168,12 @@ def test_html_entity_a_no_break_space_before_a_visible_entity_is_not_trailing() 
         "HTML entity &nbsp; stands for a no-break space",
         'HTML entity &#39; stands for "\'"',
     ]
+
+
+def test_html_entity_offers_no_fix_that_changes_how_markdown_reads_the_line() -> None:
+    # found by hypothesis through the fix guard: `*&nbsp;a*b` is emphasis, while `*`
+    # followed by a no-break space is not, so the character would show a `*`
+    source = VALID.replace("old town.", "old *&nbsp;town*s.")
+    (d,) = lint_text(source, select=("html-entity",))
+    assert d.message == "HTML entity &nbsp; stands for a no-break space"
+    assert d.fix is None
