@@ -109,7 +109,7 @@ def html_entity(ctx: Context) -> Iterator[Finding]:
     made a trailing no-break space. The platform's export escaped what authors typed in its
     editor, so these findings are the export's: reported at info, counted apart in the
     summary and listed with `plancheck check --export`; `plancheck fix` fixes them.
-    A replacement that would change how Markdown reads the line (`*&nbsp;a*` is
+    A replacement that would change how Markdown reads the text (`*&nbsp;a*` is
     emphasis; `*` followed by a no-break space is not) is not offered. Entities inside an
     HTML tag or attribute (`style="font:
     &quot;Segoe UI&quot;"`) or inside escaped editor markup are markup, not prose: they
@@ -155,8 +155,6 @@ def _entity(region: Region, m: re.Match[str]) -> Iterator[Finding]:
     line_start = text.rfind("\n", 0, m.start()) + 1
     line_end = text.find("\n", m.end())
     rest = text[m.end() : None if line_end < 0 else line_end]
-    line = text[line_start : len(text) if line_end < 0 else line_end]
-    at, to = m.start() - line_start, m.end() - line_start
     if char.isspace() and not html.unescape(rest).strip():  # only spaces after it
         # Trailing: as a character it would be trailing whitespace, so it goes, unless
         # it is what keeps `5.&nbsp;` from becoming an empty list item.
@@ -164,19 +162,24 @@ def _entity(region: Region, m: re.Match[str]) -> Iterator[Finding]:
             return
         fix = Fix(Applicability.SAFE, f"Remove the trailing {m.group()}", (Edit(span, ""),))
         message = f"HTML entity {m.group()} at the end of the line"
-        yield Finding(span, message, fix if _reads_alike(line, at, to, "") else None, export=True)
+        yield Finding(
+            span, message, fix if _reads_alike(text, m.start(), m.end(), "") else None, export=True
+        )
         return
     fix = Fix(Applicability.SAFE, f"Replace {m.group()} with {shown}", (Edit(span, char),))
     message = f"HTML entity {m.group()} stands for {shown}"
-    yield Finding(span, message, fix if _reads_alike(line, at, to, char) else None, export=True)
+    yield Finding(
+        span, message, fix if _reads_alike(text, m.start(), m.end(), char) else None, export=True
+    )
 
 
-def _reads_alike(line: str, start: int, end: int, content: str) -> bool:
-    """Whether the line shows the same words with ``content`` in place of its
+def _reads_alike(text: str, start: int, end: int, content: str) -> bool:
+    """Whether the prose shows the same words with ``content`` in place of its
     [start, end): an entity is also not a space to Markdown (`*&nbsp;a*` is emphasis,
-    `*` and a no-break space is not), so the character may change how the line reads."""
-    fixed = line[:start] + content + line[end:]
-    return preserve.words(preserve.shown(fixed)) == preserve.words(preserve.shown(line))
+    `*` and a no-break space is not, and emphasis may run over lines), so the character
+    may change how the paragraph reads."""
+    fixed = text[:start] + content + text[end:]
+    return preserve.words(preserve.shown(fixed)) == preserve.words(preserve.shown(text))
 
 
 @rule("PC602", "html-residue", Severity.WARNING, needs_schema=False, fixable=True)
