@@ -50,7 +50,7 @@ def findings(corpus: Path, export: bool) -> tuple[list[Diagnostic], dict[str, li
         if not isinstance(source, Source):
             continue
         document = parse(source.text, str(path.relative_to(corpus)))
-        result = listed(lint(document, schemas), export)
+        result = listed(lint(document, schemas), export, invisible=export)
         if result:
             lines[document.path] = list(document.lines)
             found += result

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from plancheck.sources import Options
 
 CACHE_DIR = ".plancheck_cache"
-_FORMAT = 2  # bump when an entry's layout changes
+_FORMAT = 3  # bump when an entry's layout changes
 
 
 def digest(data: bytes) -> str:
@@ -73,6 +73,8 @@ def _to_data(d: Diagnostic) -> dict[str, Any]:
         data["subject"] = d.subject
     if d.export:
         data["export"] = True
+    if d.invisible:
+        data["invisible"] = True
     if d.fix is not None:
         data["fix"] = [
             d.fix.applicability.value,
@@ -101,6 +103,7 @@ def _from_data(path: str, data: dict[str, Any]) -> Diagnostic:
         fix,
         data.get("subject"),
         data.get("export", False),
+        data.get("invisible", False),
     )
 
 

@@ -335,6 +335,13 @@ def _output_choices() -> list[str]:
     help="List the findings the platform's export made too (otherwise only counted).",
 )
 @click.option(
+    "--invisible",
+    "show_invisible",
+    is_flag=True,
+    help="List the findings about characters no reader sees too (trailing spaces, CRLF; "
+    "otherwise only counted).",
+)
+@click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info"]),
     default="error",
@@ -350,6 +357,7 @@ def check(
     exit_zero: bool,
     fail_on: str,
     show_export: bool,
+    show_invisible: bool,
     no_cache: bool,
     cache_dir: Path | None,
     color: bool | None,
@@ -362,7 +370,7 @@ def check(
     from plancheck.diagnostics import Diagnostic, Severity
     from plancheck.progress import Progress
     from plancheck.reporters import NEEDS_SOURCE, REPORTERS
-    from plancheck.reporters.text import hidden_export_line, listed
+    from plancheck.reporters.text import hidden_line, listed
     from plancheck.results import failing
 
     reporter_for = _statistics(output_format) if show_statistics else REPORTERS[output_format]
@@ -376,7 +384,8 @@ def check(
     use_color = False if out else (sys.stdout.isatty() if color is None else color)
     reporter = reporter_for(use_color)
     everything: list[Diagnostic] = []  # the reporters' closing summary needs them all
-    files = hidden = 0
+    files = 0
+    hidden: list[Diagnostic] = []  # counted in the summary, by why they are not listed
     incomplete = stuck = changed = False
     progress = Progress(enabled=not quiet)
     try:
@@ -385,8 +394,10 @@ def check(
         )
         for result in progress.track(results):
             files += 1
-            shown = listed(result.diagnostics, show_export)
-            hidden += len(result.diagnostics) - len(shown)
+            shown = listed(result.diagnostics, show_export, show_invisible)
+            if len(shown) < len(result.diagnostics):
+                kept = {id(d) for d in shown}
+                hidden += [d for d in result.diagnostics if id(d) not in kept]
             everything.extend(shown)
             # Keep flags, not results: a result holds the file's lines.
             incomplete = incomplete or not result.complete
@@ -403,7 +414,7 @@ def check(
             _nothing_found(run.paths)
         closing = reporter.finish(everything, files)
         if output_format in ("full", "concise"):  # text (statistics too); never in JSON
-            closing += hidden_export_line(hidden)
+            closing += hidden_line(hidden)
         if quiet and output_format in ("full", "concise") and not show_statistics:
             closing = ""  # the summary lines are all there is to finish()
         click.echo(closing, nl=False, color=use_color, file=out)

@@ -45,6 +45,9 @@ class Finding:
     # The platform's export wrote it, not the author (the template's own no-break spaces,
     # a misspelt choice the platform offered): reported at info, and counted apart.
     export: bool = False
+    # About characters no reader sees (trailing spaces, CRLF, a doubled space inside a
+    # value): reported at info and counted apart; `plancheck fix` removes them.
+    invisible: bool = False
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -60,6 +63,7 @@ class Diagnostic:
     fix: Fix | None = None
     subject: str | None = None
     export: bool = False  # a finding the platform's export made, not the author
+    invisible: bool = False  # about characters no reader sees (see Finding)
 
     @property
     def safely_fixable(self) -> bool:

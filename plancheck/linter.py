@@ -98,14 +98,15 @@ def stamp(rule: Rule, path: str, finding: Finding, severity: Severity | None = N
         fix=finding.fix,
         subject=finding.subject,
         export=finding.export,
+        invisible=finding.invisible,
     )
 
 
 def _level(ruleset: RuleSet, rule: Rule, finding: Finding) -> Severity:
     """A finding the platform's export made is info, so that a document's errors and
-    warnings are its author's; a severity the configuration sets for the rule holds for
-    all of its findings."""
-    if finding.export and rule.code not in ruleset.severity:
+    warnings are its author's, and so is one about characters no reader sees; a severity
+    the configuration sets for the rule holds for all of its findings."""
+    if (finding.export or finding.invisible) and rule.code not in ruleset.severity:
         return Severity.INFO
     return ruleset.level(rule)
 

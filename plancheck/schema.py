@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 SCHEMA_SUFFIXES = (".yaml", ".yml")
 VOCABULARY_FOLDER = "vocabularies"
 COMPILED_KEPT = 16  # compiled files kept in the cache folder (projects, schema versions)
-FORMAT = 3  # of the compiled data: raise it when what is kept changes (part of the key)
+FORMAT = 4  # of the compiled data: raise it when what is kept changes (part of the key)
 
 
 class SchemaError(InputError):
@@ -279,6 +279,9 @@ class SectionSpec:
     max_repeats: int | None = None
     prompts: list[PromptSpec] = field(default_factory=list)
     translations: dict[str, str] = field(default_factory=dict)  # "fr", "es" -> heading
+    conditional: bool = False  # answered only in some documents (see schema_files)
+    # prompts of a form version whose export left this section's answers out
+    export_blank_with: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, data: dict[str, Any]) -> SectionSpec:

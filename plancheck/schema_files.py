@@ -216,6 +216,17 @@ class SectionSpec(_Model):
     repeatable: bool = False
     max_repeats: Annotated[int, Field(gt=0)] | None = None
     prompts: list[PromptSpec] = Field(default_factory=list)
+    conditional: bool = Field(
+        False,
+        description="The form asks for the section only in some documents (its lead reads "
+        "'Only complete this section when presenting results'): its answers are required "
+        "once one of them is written.",
+    )
+    export_blank_with: list[str] = Field(
+        default_factory=list,
+        description="Prompts of a form version whose export wrote this section without "
+        "its answers: a document with one of them and a blank section is the export's loss.",
+    )
     translations: dict[Literal["fr", "es"], str] = Field(
         default_factory=dict,
         description="The heading in other languages, by language code, for `plancheck new "

@@ -23,6 +23,7 @@ FIELDS = [
     "message",
     "fix",
     "export",  # true when the platform's export made the finding, not the author
+    "invisible",  # true when the finding is about characters no reader sees
 ]
 
 

@@ -1,5 +1,6 @@
-"""`plancheck check` lists what the author can act on; the export's findings are counted
-(and listed with --export); `plancheck fix` fixes them all the same."""
+"""`plancheck check` lists what the author can act on; the export's findings and those
+about characters no reader sees are counted (and listed with --export and --invisible);
+`plancheck fix` fixes them all the same."""
 
 from __future__ import annotations
 
@@ -44,11 +45,21 @@ def check(tmp_path: Path, *args: str) -> str:
 def test_the_exports_findings_are_counted_not_listed(tmp_path: Path) -> None:
     out = check(tmp_path, "--output-format", "concise")
     assert "PC302" not in out  # the template's typo
-    assert "PC603 [trailing-whitespace]" in out  # the author's space
+    assert "PC603" not in out  # the author's space, which no reader sees
     assert (
-        "1 more finding (info) come from the platform's export, not the author: "
+        "1 more finding (info) comes from the platform's export, not the author: "
         "`--export` lists them, `plancheck fix` fixes them.\n"
+        "1 more finding (info) is about characters no reader sees (trailing spaces, "
+        "CRLF line endings): `--invisible` lists them, `plancheck fix` fixes them.\n"
     ) in out
+
+
+def test_invisible_lists_the_spaces_no_reader_sees(tmp_path: Path) -> None:
+    out = check(tmp_path, "--output-format", "concise", "--invisible")
+    assert "PC603 [trailing-whitespace] [*] trailing whitespace on a line" in out
+    assert "PC302" not in out
+    assert "1 of them is about characters no reader sees (reported as info).\n" in out
+    assert "`--export` lists them" in out
 
 
 def test_export_lists_them_and_the_summary_says_how_many(tmp_path: Path) -> None:
@@ -61,14 +72,12 @@ def test_export_lists_them_and_the_summary_says_how_many(tmp_path: Path) -> None
 
 
 def test_json_marks_the_exports_findings(tmp_path: Path) -> None:
-    found = json.loads(check(tmp_path, "--output-format", "json", "--export"))
-    assert sorted((d["rule"], d["export"]) for d in found) == [
-        ("prompt-drift", True),
-        ("trailing-whitespace", False),
+    found = json.loads(check(tmp_path, "--output-format", "json", "--export", "--invisible"))
+    assert sorted((d["rule"], d["export"], d["invisible"]) for d in found) == [
+        ("prompt-drift", True, False),
+        ("trailing-whitespace", False, True),
     ]
-    assert [d["rule"] for d in json.loads(check(tmp_path, "--output-format", "json"))] == [
-        "trailing-whitespace"
-    ]
+    assert json.loads(check(tmp_path, "--output-format", "json")) == []
 
 
 def test_fix_fixes_the_exports_findings(tmp_path: Path) -> None:

@@ -86,7 +86,7 @@ def document(result: FileResult) -> Document:
     from plancheck.reporters.text import listed
 
     doc = Document(result.path, result.facts)
-    shown = listed(result.diagnostics, export=False)
+    shown = listed(result.diagnostics, export=False, invisible=True)
     doc.export = len(result.diagnostics) - len(shown)
     doc.export_fixable = sum(1 for d in result.diagnostics if d not in shown and d.safely_fixable)
     for d in shown:

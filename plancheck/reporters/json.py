@@ -43,6 +43,7 @@ def to_json(d: Diagnostic) -> dict[str, Any]:
         "message": d.message,
         "fix": fix_to_json(d.fix),
         "export": d.export,
+        "invisible": d.invisible,
     }
 
 

@@ -70,32 +70,57 @@ class FullReporter(ConciseReporter):
         ]
 
 
-def listed(diagnostics: list[Diagnostic], export: bool) -> list[Diagnostic]:
-    """The findings a run lists: the export's only when asked for (`check --export`), so
+def listed(
+    diagnostics: list[Diagnostic], export: bool, invisible: bool = False
+) -> list[Diagnostic]:
+    """The findings a run lists: the export's only when asked for (`check --export`), and
+    those about characters no reader sees only when asked for (`check --invisible`), so
     that the default output is what an author can act on; the others are counted."""
     # a severity the configuration raised is listed: the run's status depends on it
+    return [
+        d
+        for d in diagnostics
+        if d.severity is not Severity.INFO
+        or not ((d.export and not export) or (d.invisible and not invisible))
+    ]
+
+
+def hidden_line(diagnostics: list[Diagnostic]) -> str:
+    """What the listing left out, by why: the summary's last lines."""
+    export = sum(1 for d in diagnostics if d.export)
+    invisible = len(diagnostics) - export
+    text = ""
     if export:
-        return diagnostics
-    return [d for d in diagnostics if not d.export or d.severity is not Severity.INFO]
-
-
-def hidden_export_line(hidden: int) -> str:
-    if not hidden:
-        return ""
-    noun = "finding" if hidden == 1 else "findings"
-    return (
-        f"{hidden} more {noun} (info) come from the platform's export, not the author: "
-        "`--export` lists them, `plancheck fix` fixes them.\n"
-    )
+        what = "finding (info) comes" if export == 1 else "findings (info) come"
+        text += (
+            f"{export} more {what} from the platform's export, not the author: "
+            "`--export` lists them, `plancheck fix` fixes them.\n"
+        )
+    if invisible:
+        what = "finding (info) is" if invisible == 1 else "findings (info) are"
+        text += (
+            f"{invisible} more {what} about characters no reader sees (trailing spaces, "
+            "CRLF line endings): `--invisible` lists them, `plancheck fix` fixes them.\n"
+        )
+    return text
 
 
 def export_line(diagnostics: list[Diagnostic]) -> str:
-    """How many findings the platform's export made rather than the author (shown at
-    info), so that a reader of a run over the archive knows what is theirs to act on."""
-    n = sum(1 for d in diagnostics if d.export)
-    if not n:
-        return ""
-    return f"{n} of them come from the platform's export, not the author (reported as info).\n"
+    """How many of the listed findings the platform's export made rather than the author,
+    and how many are about characters no reader sees (listed on request, at info), so
+    that a reader of a run over the archive knows what is theirs to act on."""
+    export = sum(1 for d in diagnostics if d.export)
+    invisible = sum(1 for d in diagnostics if d.invisible and not d.export)
+    text = ""
+    if export:
+        text += (
+            f"{export} of them come from the platform's export, not the author "
+            "(reported as info).\n"
+        )
+    if invisible:
+        verb = "is" if invisible == 1 else "are"
+        text += f"{invisible} of them {verb} about characters no reader sees (reported as info).\n"
+    return text
 
 
 def summary(diagnostics: list[Diagnostic], files: int) -> str:

@@ -39,6 +39,8 @@ def trailing_whitespace(ctx: Context) -> Iterator[Finding]:
     reported at info and counted apart in the summary, one finding per line. Spaces at the
     end of the author's own lines are one finding per file, at the first such line, whose
     fix removes them all: a finding per line would bury everything else in the output.
+    No reader sees them, so that finding is info too, counted in the summary and listed
+    with `plancheck check --invisible`.
 
     Bad: `Our challenge is that ...` followed by a no-break space.
     Good: the line ending with its last visible character.
@@ -53,7 +55,7 @@ def trailing_whitespace(ctx: Context) -> Iterator[Finding]:
         span = Span(n, m.start() + 1, n, m.end() + 1)
         keeps_text = m.group().strip(" \t") and BARE_MARKER.fullmatch(line[: m.start()])
         if keeps_text:
-            yield Finding(span, "trailing whitespace", None)  # no fix: see above
+            yield Finding(span, "trailing whitespace", None, invisible=True)  # no fix: see above
             continue
         # the form's lines (also prompts outside any section, and the `- ` of an
         # unticked choice) and the editor's no-break spaces
@@ -67,7 +69,7 @@ def trailing_whitespace(ctx: Context) -> Iterator[Finding]:
     if authors:
         lines = "a line" if len(authors) == 1 else f"{len(authors)} lines"
         fix = Fix(Applicability.SAFE, "Remove trailing whitespace", tuple(authors))
-        yield Finding(authors[0].span, f"trailing whitespace on {lines}", fix)
+        yield Finding(authors[0].span, f"trailing whitespace on {lines}", fix, invisible=True)
 
 
 def _export_lines(doc: Document) -> set[int]:
@@ -88,7 +90,9 @@ def line_endings(ctx: Context) -> Iterator[Finding]:
 
     The archive uses LF. A lone CR inside a line (seen inside tag values) is a line break
     to Markdown but invisible in most editors. Fix (safe): every line ending becomes LF;
-    one finding per file, at the first such line.
+    one finding per file, at the first such line. CRLF alone shows as LF does everywhere:
+    that finding is info, counted in the summary and listed with `--invisible`; a lone CR,
+    which a reader and the author see differently, is a warning.
 
     Bad: lines ending in CR LF.
     Good: lines ending in LF.
@@ -106,7 +110,11 @@ def line_endings(ctx: Context) -> Iterator[Finding]:
     if edits:
         what = " and ".join(sorted(kinds))
         fix = Fix(Applicability.SAFE, "Convert line endings to LF", tuple(edits))
-        yield Finding(edits[0].span, f"{what} line endings on {len(edits)} lines", fix)
+        count = "a line" if len(edits) == 1 else f"{len(edits)} lines"
+        message = f"{what} line endings on {count}"
+        # CRLF shows as one line break everywhere; a lone CR breaks a line that most
+        # editors show whole, so a reader and the author see different text
+        yield Finding(edits[0].span, message, fix, invisible=kinds == {"CRLF"})
 
 
 @rule("PC605", "bom", Severity.WARNING, needs_schema=False, fixable=True)

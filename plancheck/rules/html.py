@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from plancheck import markup, preserve
@@ -36,6 +36,8 @@ BLOCK_START = re.compile(
 EXPORT_LINK = re.compile(r"\[((?:[^\[\]\n]|\n(?!\s*\n))*)\]\(([^()\s]*)\)")
 FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 HSPACE = " \t"
+# Line breaks alone: at the end of a paragraph a browser shows nothing for them.
+LINE_BREAKS = re.compile(r"(?:<br\s*/?>\s*)+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +201,9 @@ def html_residue(ctx: Context) -> Iterator[Finding]:
     becomes `CO2`); a line of nothing but markup goes. Where a line break would start a
     Markdown block (a heading, a quote, a list), a space separates the words instead. If
     the fixed text would not show the same words as the original (markup inside a link's
-    address, for example), no fix is offered.
+    address, for example), no fix is offered. Line breaks alone (`<br>`) at the end of a
+    paragraph show nothing: that finding is info, counted in the summary and listed with
+    `plancheck check --invisible`.
 
     Bad: `Local maritime community<div>Government<div>Donors</div></div>`.
     Good: `Local maritime community`, `Government` and `Donors` on lines of their own.
@@ -219,11 +223,22 @@ def html_residue(ctx: Context) -> Iterator[Finding]:
         edits = _residue_edits(region.text, tags)
         if not _same_words(region.text, apply_edits(region.text, edits)):
             edits = []  # the fix would change what a reader sees: offer none
+        lines = ctx.document.lines
         for line_edits, first, shown in _by_line(region, tags, edits):
             fix = None
             if line_edits:
                 fix = Fix(Applicability.UNSAFE, "Remove the editor's HTML tags", tuple(line_edits))
-            yield Finding(first, f"leftover editor HTML {shown[:60]!r}", fix)
+            message = f"leftover editor HTML {shown[:60]!r}"
+            yield Finding(first, message, fix, invisible=_closing_break(lines, first, shown))
+
+
+def _closing_break(lines: Sequence[str], span: Span, shown: str) -> bool:
+    """Line breaks (`<br>`) that close a paragraph."""
+    if not LINE_BREAKS.fullmatch(shown) or span.end_line != span.line:
+        return False
+    rest = lines[span.line - 1][span.end_column - 1 :]
+    following = lines[span.line] if span.line < len(lines) else ""
+    return not rest.strip() and not following.strip()
 
 
 def _same_words(text: str, fixed: str) -> bool:

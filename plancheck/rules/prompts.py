@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 
-from plancheck import markup
+from plancheck import blanks, markup
 from plancheck.align import MatchKind, PromptMatch, SectionMatch
 from plancheck.answers import plain, stand_in, top_level_items, unknown, visible_length
 from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
@@ -20,6 +20,7 @@ from plancheck.vocabulary import normalize
 BARE_URL = re.compile(r"https?://\S+|www\.\S+\.\S+")
 NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 OPENING = 400  # characters of an answer that hold its opening words, markup included
+WORD = re.compile(r"\w+")
 OPENING_QUOTES = "\"' \u201c\u201d\u2018\u2019\u00ab\u00bb"
 
 
@@ -36,13 +37,26 @@ def missing_prompt(ctx: Context) -> Iterator[Finding]:
     entities, no-break spaces and quotes) or is a near miss (reported by prompt-drift).
     Checked in every section that is present; a missing section is missing-section's.
     The finding points where the prompt belongs: on the line after the answer of the
-    last prompt before it (or after the section heading).
+    last prompt before it (or after the section heading). A section that holds none of
+    its prompts is one finding, after its heading. A repeat of a repeatable section with
+    nothing under its heading (the export writes one `## Learning questions` per slot,
+    used or not) is not reported when another copy of the section holds prompts; when
+    none does, the first copy is.
 
     Bad: a challenge statement section without `> Background: ...`.
     Good: every prompt of the section, in order.
     """
+    unused = blanks.empty_repeats(ctx.alignment)
     for sm in ctx.alignment:
-        if sm.spec is None:
+        if sm.spec is None or id(sm) in unused:
+            continue
+        required = [spec for spec in sm.spec.prompts if spec.required]
+        if not sm.prompts and len(required) > 1:
+            yield Finding(
+                _after(sm.section.span),
+                f"the section has none of its {len(required)} required prompts "
+                f"(the first: '> {required[0].text}')",
+            )
             continue
         found = {id(pm.spec) for pm in sm.prompts if pm.spec is not None}
         where = sm.section.span
@@ -107,17 +121,49 @@ def empty_answer(ctx: Context) -> Iterator[Finding]:
     the prompt that asks for the shares; so is a blank answer to a prompt that asks for
     a link where the answer is required.
 
+    A blank is reported once where it is one fact: a section whose every question is
+    unanswered is one finding at its heading (the export's, at info, in a form version
+    whose export wrote the section without its answers: the schema's
+    `export_blank_with`, the 2022 experiments' Overview); a repeat of a group of prompts
+    that was never used (a sixth partner slot after five named partners, blank or "n/a")
+    is not reported, and when no repeat is used only the first is. A section the form
+    asks for only in some documents (`conditional`: "Only complete this section when
+    presenting results") and left blank or "N/A" is not reported either.
+
     Bad: `> Challenge statement: What is your challenge? ...` followed by nothing.
     Good: the prompt followed by `Our challenge is that ...`.
     """
     for sm in ctx.alignment:
+        if blanks.left_out(sm):
+            continue
+        wanted = [pm for pm in sm.prompts if pm.spec is not None and pm.spec.answer.required]
+        if sm.spec is not None and len(wanted) > 1 and blanks.blank_section(sm):
+            yield _blank_section(sm, len(wanted))
+            continue
+        unused = blanks.unused_slots(sm)
         for pm in sm.prompts:
+            if id(pm) in unused:
+                continue
             if pm.spec is not None and pm.spec.answer.required and pm.prompt.answer.is_empty:
                 yield Finding(pm.prompt.span, f"the answer to '> {pm.spec.text}' is empty")
             elif pm.spec is not None and pm.spec.required and _blank_shares(sm, pm.spec):
                 assert pm.spec.answer.shares is not None
                 names = ", ".join(pm.spec.answer.shares.prompts)
                 yield Finding(pm.prompt.span, f"the shares of {names} are all blank")
+
+
+def _blank_section(sm: SectionMatch, required: int) -> Finding:
+    """One finding for a section whose every question is unanswered; the export's when the
+    form version is one whose export wrote the section without its answers."""
+    assert sm.spec is not None
+    forms = {normalize(t) for t in sm.spec.export_blank_with}
+    export = any(normalize(pm.prompt.text) in forms for pm in sm.prompts)
+    heading = sm.section.heading.strip() or sm.spec.heading
+    message = (
+        f"the section '{heading}' is blank: none of its {len(sm.prompts)} questions is "
+        f"answered ({required} need an answer)"
+    )
+    return Finding(sm.section.span, message, export=export)
 
 
 def _blank_shares(sm: SectionMatch, spec: PromptSpec) -> bool:
@@ -166,7 +212,20 @@ def _starts_well(text: str, spec: AnswerSpec) -> bool:
         spec.starts_with or "",
         *(o for t in spec.starts_with_translations.values() for o in t),
     ]
-    return any(start.startswith(_folded(o)) for o in openings)
+    words = WORD.findall(start)
+    return any(start.startswith(_folded(o)) or _opens_as(words, o) for o in openings)
+
+
+def _opens_as(words: list[str], formula: str) -> bool:
+    """Does the answer open with the formula's words but its last, the word that links
+    the statement (`that`, `que`), with at most one word more among them? "Our challenge
+    is to ...", "Our main challenge is ..." and "Notre défi est de ..." state the
+    challenge as the formula asks; a background that never names it does not."""
+    wanted = WORD.findall(_folded(formula))[:-1]
+    if len(wanted) < 2 or not words or words[0] != wanted[0]:
+        return False
+    rest = iter(words[1 : len(wanted) + 1])
+    return all(word in rest for word in wanted[1:])
 
 
 def _folded(text: str) -> str:
@@ -222,7 +281,10 @@ def answer_constraint(ctx: Context) -> Iterator[Finding]:
     `max_items` ("a maximum of 5 key insights"; the top-level items: sub-bullets
     belong to their item, and a numbered list that starts again at 1 is another list),
     `starts_with` ("Our challenge is that..."; or a translation the schema lists,
-    "Notre défi est que..."; case, quotes, accents and zero-width characters ignored),
+    "Notre défi est que..."; case, quotes, accents and zero-width characters ignored;
+    the formula's words but its last, linking one, with at most one word more among
+    them, state the challenge as asked: "Our challenge is to ...", "Our main challenge
+    is ..."),
     `pattern`, `options` (the fixed list of a checklist, and the other spellings the
     platform itself offered), `shares` (Sense/Explore/Test/Grow adding up to 100%) and
     `must_contain_link` ("Please paste the link(s) to the blog(s)"; an answer such as
@@ -233,9 +295,12 @@ def answer_constraint(ctx: Context) -> Iterator[Finding]:
     Good: 280 characters or fewer; `- Explore`.
     """
     for sm in ctx.alignment:
+        if blanks.left_out(sm):
+            continue
+        unused = blanks.unused_slots(sm)
         for pm in sm.prompts:
             spec: PromptSpec | None = pm.spec
-            if spec is None:
+            if spec is None or id(pm) in unused:
                 continue
             if not pm.prompt.answer.is_empty:
                 yield from _text_violations(pm, spec.answer, ctx.document.lines)
@@ -260,6 +325,8 @@ def placeholder(ctx: Context) -> Iterator[Finding]:
     `<!-- Optional tags ... -->` in a document that has answers). And an answer the
     template requires that is only "N/A", "TBD", "-" or the like: it looks answered but
     says nothing (where the prompt asks for a link, answer-constraint says so instead).
+    Not reported in an unused repeat of a group of prompts, nor in a `conditional`
+    section left unanswered (see empty-answer).
     Fix (safe, for a guidance comment only): remove the comment.
 
     Bad: `[[focal_point:focal.point@undp.org]]`; `N/A` under a required prompt; a
@@ -274,9 +341,14 @@ def placeholder(ctx: Context) -> Iterator[Finding]:
         yield Finding(doc.title.span, f"the title is the placeholder {doc.title.text!r}")
     yield from _guidance(ctx)
     for sm in ctx.alignment:
+        if blanks.left_out(sm):
+            continue
+        unused = blanks.unused_slots(sm)
         for pm in sm.prompts:
             spec = pm.spec
             if spec is None or not spec.answer.required or spec.answer.must_contain_link:
+                continue
+            if id(pm) in unused:
                 continue
             held = unknown(pm.prompt.answer)
             if held is not None:

@@ -66,7 +66,16 @@ def _drift(tag: Tag, found: TermMatch, vocabulary: Vocabulary) -> Finding:
         )
     safe = Applicability.SAFE if found.level.safe else Applicability.UNSAFE
     fix = Fix(safe, f"Replace with {canonical!r}", (Edit(tag.value_span, canonical),))
-    return Finding(tag.value_span, message, fix, subject=tag.key, export=export)
+    invisible = _spacing_only(tag.value, canonical)
+    return Finding(
+        tag.value_span, message, fix, subject=tag.key, export=export, invisible=invisible
+    )
+
+
+def _spacing_only(value: str, term: str) -> bool:
+    """Do the two differ only in where and how many spaces there are (`community  involment`)?
+    A browser shows one space for several, so only someone counting the values sees it."""
+    return value.split() == term.split()
 
 
 @rule("PC401", "vocabulary-drift", Severity.WARNING, fixable=True)
@@ -86,7 +95,10 @@ def vocabulary_drift(ctx: Context) -> Iterator[Finding]:
     its country. For a `free` tag such as `thematic_areas`, only stray whitespace and
     trailing punctuation are drift.
     A value the platform itself offered as a choice (a term's `export_forms`, such as
-    `10. Reduced innequalities`) is the export's: reported at info, counted apart.
+    `10. Reduced innequalities`, or the gender labels `Male` and `Female` it wrote until
+    2024) is the export's: reported at info, counted apart. A value that differs from its
+    term only in spacing (`community  involment`) reads the same to everyone but someone
+    counting values: info too, listed with `plancheck check --invisible`.
     The message names the canonical term, why the value is a variant of it and what
     differs (case, a no-break space and its column, `'innequalities' for 'inequalities'`).
 
@@ -116,7 +128,8 @@ def vocabulary_drift(ctx: Context) -> Iterator[Finding]:
                 f"[[{tag.key}]]: {tag.value!r} should be {cleaned!r} "
                 "(stray whitespace or punctuation)"
             )
-            yield Finding(tag.value_span, message, fix, subject=tag.key)
+            invisible = _spacing_only(tag.value, cleaned)
+            yield Finding(tag.value_span, message, fix, subject=tag.key, invisible=invisible)
 
 
 def _packed(ctx: Context, tag: Tag) -> bool:

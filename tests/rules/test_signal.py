@@ -1,0 +1,259 @@
+"""Findings that must be worth reading: what the archive's authors and curators do not
+need to read is counted, not listed, or said once (excerpts of real corpus documents)."""
+
+from __future__ import annotations
+
+from plancheck.diagnostics import Diagnostic, Severity
+from plancheck.linter import RuleSet, lint
+from plancheck.parser import parse
+from plancheck.schema import Schema
+from tests.conftest import line_of
+from tests.rules.test_excerpts import CHALLENGE, HEAD, SOLUTION
+
+
+def found(
+    builtin: dict[str, Schema], source: str, rule: str, schema: str = "learningplan-design"
+) -> list[Diagnostic]:
+    rules = RuleSet.from_selectors([rule])
+    return lint(parse(source, "excerpt.md"), builtin, schema_id=schema, rules=rules)
+
+
+def group(prompt: str, answer: str = "") -> str:
+    """One of the export's `<div class="group">` sub-forms, one prompt each."""
+    return f'<div class="group">\n\n> {prompt}\n\n{answer}\n\n</div>\n\n'
+
+
+# learningplan/closing_housing_gaps_with_3d_printing_solutions.md, lines 60-235: four
+# partner slots; the third is "n/a" and "n/a", the fourth names a partner whose
+# description is "n/a"
+def partners(*slots: tuple[str, str]) -> str:
+    body = "## Partners\n\n> Please indicate what partners you have actually worked with for "
+    body += "this learning challenge.\n\n"
+    for name, description in slots:
+        body += group("Please state the name of the partner:", name)
+        body += group("What sector does your partner belong to?")
+        body += group("Please provide a brief description of the partnership.", description)
+        body += group("Is this a new and unusual partner for UNDP?")
+    return body
+
+
+USED = ("Universidad Javeriana", "Academia has been researching on soil based constructions.")
+
+
+def test_an_unused_partner_slot_is_not_a_placeholder(builtin: dict[str, Schema]) -> None:
+    source = HEAD + partners(USED, ("n/a", "n/a"), ("\u00a0innovation ministry", "n/a"))
+    lines = [d.span.line for d in found(builtin, source, "placeholder", "closing-report-2024")]
+    # the named partner's "n/a" description is reported; the unused slot's are not
+    third_description = source.index("n/a", source.index("innovation ministry"))
+    assert lines == [source[:third_description].count("\n") + 1]
+
+
+def test_when_no_slot_is_used_the_first_says_so(builtin: dict[str, Schema]) -> None:
+    source = HEAD + partners(("", ""), ("", "")).replace(
+        "learning challenge.\n", "learning challenge.\n\nWe worked with no partner yet.\n"
+    )
+    empty = found(builtin, source, "empty-answer", "closing-report-2024")
+    first = [line_of(source, "> Please state the name"), line_of(source, "> Please provide")]
+    assert [d.span.line for d in empty] == first
+
+
+def test_a_section_left_blank_is_one_finding(builtin: dict[str, Schema]) -> None:
+    source = HEAD + partners(("", ""), ("", ""))
+    [d] = found(builtin, source, "empty-answer", "closing-report-2024")
+    assert (d.span.line, d.severity) == (line_of(source, "## Partners"), Severity.WARNING)
+    assert d.message == (
+        "the section 'Partners' is blank: none of its 9 questions is answered (4 need an answer)"
+    )
+
+
+# experiment/a_chatbot_to_engage_bystanders_of_violence_agains_women.md, lines 19-43
+OVERVIEW_2022 = """\
+## Overview
+**This section is to explain the basics of the activity**
+
+> Name of the experimental activity
+
+> Prepared by (Name of the experimenter)
+
+> On date (Day/Month/Year)
+
+> Current status of experimental activity
+
+> What portfolio does this activity correspond to? If any
+
+> What is the frontier challenge does this activity responds to?
+
+> What is the learning question(from your action learning plan) is this activity related to?
+
+> Please categorize the type that best identifies this experimental activity:
+
+-\x20
+
+> Which sector are you partnering with for this activity? Please select all that apply
+
+-\x20
+
+> Please list the names of partners mentioned in the previous question:
+"""
+
+
+def test_the_2022_forms_blank_overview_is_one_finding_of_the_exports(
+    builtin: dict[str, Schema],
+) -> None:
+    source = HEAD.replace("learningplan", "experiment") + OVERVIEW_2022
+    [d] = found(builtin, source, "empty-answer", "experiment")
+    assert (d.span.line, d.severity, d.export) == (
+        line_of(source, "## Overview"),
+        Severity.INFO,
+        True,
+    )
+    assert d.message == (
+        "the section 'Overview' is blank: none of its 10 questions is answered (2 need an answer)"
+    )
+
+
+def test_a_blank_section_of_another_form_is_the_authors_once(builtin: dict[str, Schema]) -> None:
+    source = HEAD.replace("learningplan", "experiment") + OVERVIEW_2022.replace(
+        "> Name of the experimental activity\n\n", ""
+    )
+    [d] = found(builtin, source, "empty-answer", "experiment")
+    assert (d.severity, d.export) == (Severity.WARNING, False)
+    assert "the section 'Overview' is blank: none of its 9 questions" in d.message
+
+
+# experiment/integrating_gender__equality__social_inclusion_in_projects.md, lines 111-136
+RESULTS = """\
+## Results
+**Only complete this section when presenting results**
+
+> Was the original hypothesis (If.. then) proven or disproven?
+
+NA
+
+> Do you have observations about the methodology chosen for the experiment? What would you change?
+
+NA
+
+> From design to results, how long did this activity take? (Time in months)
+
+NA
+"""
+
+
+def test_results_not_presented_yet_are_no_placeholders(builtin: dict[str, Schema]) -> None:
+    source = HEAD.replace("learningplan", "experiment") + RESULTS
+    assert found(builtin, source, "placeholder", "experiment") == []
+    assert found(builtin, source, "empty-answer", "experiment") == []
+
+
+def test_results_presented_need_their_answers(builtin: dict[str, Schema]) -> None:
+    source = HEAD.replace("learningplan", "experiment") + RESULTS.replace(
+        "NA\n\n> From design", "We would run it with a control group.\n\n> From design", 1
+    )
+    [d] = found(builtin, source, "placeholder", "experiment")
+    assert d.span.line == line_of(source, "NA")
+
+
+# learningplan/systemic_and_complex_mapping_of_the_green_economy_in_belarus.md, lines
+# 119-138: a learning question, then an empty `## Learning questions` the export wrote
+LEARNING = """\
+## Learning questions
+
+> Learning question: What is your learning question for this challenge? What do you need to know or understand to work on your challenge statement?
+
+What are the main driving forces and obstacles for GE development in Belarus?
+
+> To what stage(s) in the learning cycle does your learning question relate?
+
+- Sense
+- Explore
+
+> Usage of methods: Relating to your choice above, how will you use your methods & tools for this learning question? What value do these add in answering your learning question?
+
+System mapping \u2013 map issues related to Green Economy and Green Growth
+
+> Existing data gaps: Relating to your choice above, what existing gaps in data or information do these new sources of data addressing? What value do these add in answering your learning question?
+
+Green Growth in Belarus needs the grouping of indicators into one dashboard.
+## Learning questions
+## Learning questions
+"""
+
+
+def test_an_unused_copy_of_a_repeated_section_is_not_missing_prompts(
+    builtin: dict[str, Schema],
+) -> None:
+    assert found(builtin, HEAD + LEARNING, "missing-prompt") == []
+
+
+def test_a_section_with_none_of_its_prompts_is_one_finding(builtin: dict[str, Schema]) -> None:
+    source = HEAD + "## Learning questions\n## Learning questions\n"
+    [d] = found(builtin, source, "missing-prompt")
+    assert d.span.line == 2 + HEAD.count("\n")  # after the first copy's heading
+    assert d.message.startswith(
+        "the section has none of its 4 required prompts (the first: '> Learning question:"
+    )
+
+
+def test_the_challenge_formula_with_another_linking_word(builtin: dict[str, Schema]) -> None:
+    def constraints(answer: str) -> list[str]:
+        body = f"## Challenge statement\n\n{CHALLENGE}\n\n{answer}\n"
+        return [d.message for d in found(builtin, HEAD + body, "answer-constraint")]
+
+    # learningplan/open_innovations.md; learningplan/sudan_digital_inclusion.md
+    assert constraints("Our challenge is to create an open innovation ecosystem.") == []
+    assert constraints("Our main challenge is the stark digital access disparity.") == []
+    # learningplan/ai_for_tourism__improved_data_and_insights_...md, line 42
+    assert constraints("Malawi has an inadequate tourism information base.") == [
+        "answer should start with 'Our challenge is that'"
+    ]
+
+
+def test_crlf_is_counted_a_lone_cr_is_a_warning(builtin: dict[str, Schema]) -> None:
+    # solution/ambitious_building_codes.md, line 36: pasted text with CRLF endings
+    crlf = SOLUTION + "Buildings must resist hurricanes.\r\nThe code says how.\r\n"
+    [d] = found(builtin, crlf, "line-endings", "solution")
+    assert (d.severity, d.invisible, d.message) == (
+        Severity.INFO,
+        True,
+        "CRLF line endings on 2 lines",
+    )
+    lone = SOLUTION + "Buildings must resist hurricanes.\rThe code says how.\n"
+    [d] = found(builtin, lone, "line-endings", "solution")
+    assert (d.severity, d.invisible, d.message) == (
+        Severity.WARNING,
+        False,
+        "CR line endings on a line",
+    )
+
+
+def test_a_doubled_space_in_a_value_is_invisible(builtin: dict[str, Schema]) -> None:
+    # solution/lutte_contre_le_covid19_a_travers_les_reseaux_sociaux_au_niger.md, line 17
+    source = SOLUTION.replace(
+        "[[thematic_areas:agrotech]]", "[[thematic_areas:community  involment]]"
+    )
+    [d] = found(builtin, source, "vocabulary-drift", "solution")
+    assert (d.severity, d.invisible, d.fix is not None) == (Severity.INFO, True, True)
+    # a comma is visible: still a warning
+    source = SOLUTION.replace("[[thematic_areas:agrotech]]", "[[thematic_areas:peace,]]")
+    [d] = found(builtin, source, "vocabulary-drift", "solution")
+    assert (d.severity, d.invisible) == (Severity.WARNING, False)
+
+
+def test_the_platforms_capitalized_gender_label_is_the_exports(
+    builtin: dict[str, Schema],
+) -> None:
+    # solution/limonene_water_filter.md, line 17 (a 2023 solution)
+    source = SOLUTION.replace("[[thematic_areas:agrotech]]\n", "[[gender:Female]]\n")
+    [d] = found(builtin, source, "vocabulary-drift", "solution")
+    assert (d.severity, d.export, d.fix is not None) == (Severity.INFO, True, True)
+
+
+def test_a_br_that_closes_a_paragraph_is_invisible(builtin: dict[str, Schema]) -> None:
+    # solution/barcoding_to_catalogue_biodiversity_in_gal_pagos.md, line 25
+    closing = SOLUTION + "\nDNA barcoding of the islands' species.<br>\n\nNext paragraph.\n"
+    [d] = found(builtin, closing, "html-residue", "solution")
+    assert (d.severity, d.invisible) == (Severity.INFO, True)
+    inside = SOLUTION + "\nDNA barcoding<br>of the islands' species.\n"
+    [d] = found(builtin, inside, "html-residue", "solution")
+    assert (d.severity, d.invisible) == (Severity.WARNING, False)
