@@ -64,13 +64,15 @@ def test_broken_seeds_show_every_document_rule() -> None:
 
 def concise_run() -> str:
     done = subprocess.run(
-        # --export: the seeds show the findings the platform's export makes too
+        # --export, --invisible: the seeds show every finding, the export's and those no
+        # reader sees too
         [
             sys.executable,
             "-m",
             "plancheck",
             "check",
             "--export",
+            "--invisible",
             "--output-format",
             "concise",
             "seeds/broken/",

@@ -21,7 +21,16 @@ CHECKED = [*sorted(BROKEN.glob("*.md")), SEEDS / "solution.md"]
 
 def check(output_format: str) -> str:
     result = CliRunner().invoke(
-        cli, ["check", "--output-format", output_format, str(BROKEN), str(SEEDS / "solution.md")]
+        cli,
+        # --invisible: the seeds' CRLF and trailing spaces give the formats an info to show
+        [
+            "check",
+            "--invisible",
+            "--output-format",
+            output_format,
+            str(BROKEN),
+            str(SEEDS / "solution.md"),
+        ],
     )
     assert result.exit_code == 1, result.output
     return result.stdout
