@@ -205,6 +205,7 @@ class SharesSpec:
 
     prompts: list[str]
     total: float = 100
+    export_blank: bool = False  # the export never wrote the shares (see schema_files)
 
 
 @dataclass(frozen=True)

@@ -144,6 +144,11 @@ class SharesSpec(_Model):
 
     prompts: list[str]
     total: float = 100
+    export_blank: bool = Field(
+        False,
+        description="The platform's export never wrote the shares: a blank table is the "
+        "export's loss, not the author's.",
+    )
 
 
 class AnswerSpec(_Model):

@@ -92,7 +92,8 @@ def line_endings(ctx: Context) -> Iterator[Finding]:
     to Markdown but invisible in most editors. Fix (safe): every line ending becomes LF;
     one finding per file, at the first such line. CRLF alone shows as LF does everywhere:
     that finding is info, counted in the summary and listed with `--invisible`; a lone CR,
-    which a reader and the author see differently, is a warning.
+    which a reader and the author see differently, is a warning. A CR that breaks a tag
+    over lines is left to tag-syntax, which reports the broken tag and rewrites it.
 
     Bad: lines ending in CR LF.
     Good: lines ending in LF.
@@ -101,9 +102,13 @@ def line_endings(ctx: Context) -> Iterator[Finding]:
     if "\r" not in doc.source:
         return
     lines = doc.lines
+    # a tag broken over lines is tag-syntax's, whose fix makes one tag per value
+    in_tags = {n for bad in doc.malformed_tags for n in range(bad.span.line, bad.span.end_line)}
     edits = []
     kinds = set()
     for n, m in enumerate(NEWLINE.finditer(doc.source), start=1):
+        if m.group() == "\r" and n in in_tags:
+            continue
         if m.group() != "\n":
             kinds.add("CRLF" if m.group() == "\r\n" else "CR")
             edits.append(Edit(Span(n, len(lines[n - 1]) + 1, n + 1, 1), "\n"))

@@ -32,8 +32,9 @@ BLOCK_START = re.compile(
     r"(?:[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|#{1,6}(?:\s|$)|>|`{3}|~{3}|<|\||[=-]+\s*$"
     r"|(?:[*_-]\s*){3,}$)"
 )
-# A Markdown link whose text may run over lines (the export's links hold line breaks).
-EXPORT_LINK = re.compile(r"\[((?:[^\[\]\n]|\n(?!\s*\n))*)\]\(([^()\s]*)\)")
+# A Markdown link whose text and address may run over lines (the export's links hold line
+# breaks).
+EXPORT_LINK = re.compile(r"\[((?:[^\[\]\n]|\n(?!\s*\n))*)\]\(((?:[^()\s]|\n(?!\s*\n))*)\)")
 FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 HSPACE = " \t"
 # Line breaks alone: at the end of a paragraph a browser shows nothing for them.

@@ -21,6 +21,8 @@ BARE_URL = re.compile(r"https?://\S+|www\.\S+\.\S+")
 NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 OPENING = 400  # characters of an answer that hold its opening words, markup included
 WORD = re.compile(r"\w+")
+PARAGRAPH = re.compile(r"\n[ \t]*\n")
+SUBJECT_WITHIN = 8  # words at the start of a paragraph that may name the formula's subject
 OPENING_QUOTES = "\"' \u201c\u201d\u2018\u2019\u00ab\u00bb"
 
 
@@ -38,7 +40,7 @@ def missing_prompt(ctx: Context) -> Iterator[Finding]:
     Checked in every section that is present; a missing section is missing-section's.
     The finding points where the prompt belongs: on the line after the answer of the
     last prompt before it (or after the section heading). A section that holds none of
-    its prompts is one finding, after its heading. A repeat of a repeatable section with
+    its prompts is one finding, at its heading. A repeat of a repeatable section with
     nothing under its heading (the export writes one `## Learning questions` per slot,
     used or not) is not reported when another copy of the section holds prompts; when
     none does, the first copy is.
@@ -53,7 +55,7 @@ def missing_prompt(ctx: Context) -> Iterator[Finding]:
         required = [spec for spec in sm.spec.prompts if spec.required]
         if not sm.prompts and len(required) > 1:
             yield Finding(
-                _after(sm.section.span),
+                sm.section.span,  # the section's heading: what the finding is about
                 f"the section has none of its {len(required)} required prompts "
                 f"(the first: '> {required[0].text}')",
             )
@@ -118,8 +120,9 @@ def empty_answer(ctx: Context) -> Iterator[Finding]:
     An answer is everything between the prompt and the next prompt, heading or group;
     HTML left over from the editor does not count as an answer. A required table of
     shares (Sense, Explore, Test, Grow) whose every share is blank is reported once, at
-    the prompt that asks for the shares; so is a blank answer to a prompt that asks for
-    a link where the answer is required.
+    the prompt that asks for the shares (the export's, at info, where the schema says the
+    export never wrote them: `export_blank`, the 2022-23 closing reports); so is a blank
+    answer to a prompt that asks for a link where the answer is required.
 
     A blank is reported once where it is one fact: a section whose every question is
     unanswered is one finding at its heading (the export's, at info, in a form version
@@ -147,9 +150,11 @@ def empty_answer(ctx: Context) -> Iterator[Finding]:
             if pm.spec is not None and pm.spec.answer.required and pm.prompt.answer.is_empty:
                 yield Finding(pm.prompt.span, f"the answer to '> {pm.spec.text}' is empty")
             elif pm.spec is not None and pm.spec.required and _blank_shares(sm, pm.spec):
-                assert pm.spec.answer.shares is not None
-                names = ", ".join(pm.spec.answer.shares.prompts)
-                yield Finding(pm.prompt.span, f"the shares of {names} are all blank")
+                shares = pm.spec.answer.shares
+                assert shares is not None
+                names = ", ".join(shares.prompts)
+                message = f"the shares of {names} are all blank"
+                yield Finding(pm.prompt.span, message, export=shares.export_blank)
 
 
 def _blank_section(sm: SectionMatch, required: int) -> Finding:
@@ -207,25 +212,24 @@ def _shares_total(sm: SectionMatch, names: list[str]) -> tuple[float, int] | Non
 
 
 def _starts_well(text: str, spec: AnswerSpec) -> bool:
-    start = _folded(plain(text[:OPENING])).lstrip(OPENING_QUOTES)
     openings = [
         spec.starts_with or "",
         *(o for t in spec.starts_with_translations.values() for o in t),
     ]
-    words = WORD.findall(start)
-    return any(start.startswith(_folded(o)) or _opens_as(words, o) for o in openings)
+    start = _folded(plain(text[:OPENING])).lstrip(OPENING_QUOTES)
+    if any(start.startswith(_folded(o)) for o in openings):
+        return True
+    subjects = {w[1] for w in (WORD.findall(_folded(o)) for o in openings) if len(w) > 1}
+    paragraphs = (_folded(plain(p[:OPENING])) for p in PARAGRAPH.split(text))
+    return any(_names(WORD.findall(p)[:SUBJECT_WITHIN], subjects) for p in paragraphs)
 
 
-def _opens_as(words: list[str], formula: str) -> bool:
-    """Does the answer open with the formula's words but its last, the word that links
-    the statement (`that`, `que`), with at most one word more among them? "Our challenge
-    is to ...", "Our main challenge is ..." and "Notre défi est de ..." state the
-    challenge as the formula asks; a background that never names it does not."""
-    wanted = WORD.findall(_folded(formula))[:-1]
-    if len(wanted) < 2 or not words or words[0] != wanted[0]:
-        return False
-    rest = iter(words[1 : len(wanted) + 1])
-    return all(word in rest for word in wanted[1:])
+def _names(words: list[str], subjects: set[str]) -> bool:
+    """Does a paragraph open by naming the formula's subject ("Our *challenge* is that")?
+    "Our challenge is to ...", "The main challenges are ...", "Le principal challenge
+    est ..." state the challenge as the form asks; a background that never names it, or
+    names it only deep into a sentence, does not."""
+    return any(word.startswith(subject) for word in words for subject in subjects)
 
 
 def _folded(text: str) -> str:
@@ -247,7 +251,9 @@ def _text_violations(pm: PromptMatch, spec: AnswerSpec, lines: Sequence[str]) ->
     if spec.must_contain_link and not _has_link(answer):
         held = stand_in(answer)
         if held is not None:
-            yield Finding(span, f"the answer is a placeholder ({held!r}), not a link")
+            # where an answer is optional, "N/A" answers it: there is no link to give
+            if spec.required:
+                yield Finding(span, f"the answer is a placeholder ({held!r}), not a link")
             return  # a placeholder breaks every other constraint too; once is enough
         yield Finding(span, "answer should contain a link")
     if unknown(answer) is not None:
@@ -282,13 +288,14 @@ def answer_constraint(ctx: Context) -> Iterator[Finding]:
     belong to their item, and a numbered list that starts again at 1 is another list),
     `starts_with` ("Our challenge is that..."; or a translation the schema lists,
     "Notre défi est que..."; case, quotes, accents and zero-width characters ignored;
-    the formula's words but its last, linking one, with at most one word more among
-    them, state the challenge as asked: "Our challenge is to ...", "Our main challenge
-    is ..."),
+    a paragraph whose first eight words name the formula's subject, its second word,
+    states the challenge as asked: "Our challenge is to ...", "The main challenges
+    are ...", "Le principal challenge est ..."),
     `pattern`, `options` (the fixed list of a checklist, and the other spellings the
     platform itself offered), `shares` (Sense/Explore/Test/Grow adding up to 100%) and
     `must_contain_link` ("Please paste the link(s) to the blog(s)"; an answer such as
-    "N/A" or "blog coming soon" is reported as a placeholder). Empty answers are left to
+    "N/A" or "blog coming soon" is reported as a placeholder where the answer is required,
+    and is no finding where it is optional: there is no link to give). Empty answers are left to
     empty-answer, and answers that are only "N/A" or "TBD" to placeholder.
 
     Bad: a 300-character tweet summary; `- Scale` under the learning-cycle checklist.

@@ -168,6 +168,10 @@ def tag_syntax(ctx: Context) -> Iterator[Finding]:
     (`[[ methods : X ]]`), `=` instead of `:`, and a value broken over several lines
     (often by stray CRs between the terms of a pasted list).
 
+    A space between the value and the brackets is all that is wrong with some tags
+    (`[[consent:https://... ]]`): no reader sees it, so that finding is info, counted in
+    the summary and listed with `plancheck check --invisible`.
+
     Fix: rewrite the canonical `[[key:value]]`. Safe when only spaces around the key, the
     colon or the value change; unsafe otherwise (brackets, separator). A value broken over
     lines becomes one tag per line, in the tag's place and order (unsafe), since each line
@@ -180,7 +184,20 @@ def tag_syntax(ctx: Context) -> Iterator[Finding]:
     Good: `[[thematic_areas:Data Analysis]]` / `[[thematic_areas:Technology in Agriculture]]`.
     """
     for bad in ctx.document.malformed_tags:
-        yield Finding(bad.span, f"malformed tag {bad.raw!r}: {bad.reason}", _rewrite(bad))
+        message = f"malformed tag {bad.raw!r}: {bad.reason}"
+        yield Finding(bad.span, message, _rewrite(bad), invisible=_padded_value(bad))
+
+
+def _padded_value(bad: MalformedTag) -> bool:
+    """Is a space next to the value, inside the brackets, all that is wrong
+    (`[[consent:https://... ]]`)? No reader sees it, and the safe fix removes it."""
+    if not (bad.key and bad.value) or "\n" in bad.raw:
+        return False
+    head = f"[[{bad.key}:"
+    if not (bad.raw.startswith(head) and bad.raw.endswith("]]")):
+        return False
+    inside = bad.raw[len(head) : -2]
+    return inside != bad.value and inside.strip() == bad.value
 
 
 def _rewrite(bad: MalformedTag) -> Fix | None:

@@ -176,8 +176,8 @@ def test_starts_with_accepts_the_french_opening(builtin: dict[str, Schema]) -> N
     # learningplan/recyclage_des_d_chets_plastics.md: the formula with another linking word
     other = "Notre défi est d'améliorer les conditions de vie"
     assert constraints(builtin, f"## Énoncé du défi\n\n{CHALLENGE}\n\n{other}\n") == []
-    # learningplan/acces_a_la_justice_droit_humain_et_digitalisation.md, line 56
-    apart = "Le principal challenge est d\u2019apporter un appui à la digitalisation de la chaine pénale"
+    # learningplan/mobilite_des_innovations_interlab_pour_le_partage_de_connaissance_et_bonnes_pratique.md:44
+    apart = "Le Lab COTE D'IVOIRE collabore avec le Lab Mauritanie pour la duplication de la solution"
     assert constraints(builtin, f"## Énoncé du défi\n\n{CHALLENGE}\n\n{apart}\n") == [
         "answer should start with 'Our challenge is that'"
     ]

@@ -8,7 +8,7 @@ from plancheck.linter import RuleSet, lint
 from plancheck.parser import parse
 from plancheck.schema import Schema
 from tests.conftest import line_of
-from tests.rules.test_excerpts import CHALLENGE, HEAD, SOLUTION
+from tests.rules.test_excerpts import CHALLENGE, HEAD, SHARES, SOLUTION
 
 
 def found(
@@ -189,7 +189,7 @@ def test_an_unused_copy_of_a_repeated_section_is_not_missing_prompts(
 def test_a_section_with_none_of_its_prompts_is_one_finding(builtin: dict[str, Schema]) -> None:
     source = HEAD + "## Learning questions\n## Learning questions\n"
     [d] = found(builtin, source, "missing-prompt")
-    assert d.span.line == 2 + HEAD.count("\n")  # after the first copy's heading
+    assert d.span.line == 1 + HEAD.count("\n")  # the first copy's heading
     assert d.message.startswith(
         "the section has none of its 4 required prompts (the first: '> Learning question:"
     )
@@ -257,3 +257,87 @@ def test_a_br_that_closes_a_paragraph_is_invisible(builtin: dict[str, Schema]) -
     inside = SOLUTION + "\nDNA barcoding<br>of the islands' species.\n"
     [d] = found(builtin, inside, "html-residue", "solution")
     assert (d.severity, d.invisible) == (Severity.WARNING, False)
+
+
+def test_the_shares_the_export_never_wrote_are_the_exports(builtin: dict[str, Schema]) -> None:
+    # learningplan/challenge.md, lines 32-70: the 268 corpus reports with the question
+    # have 1,072 share prompts and not one answer (`export_blank` in the schema)
+    [d] = found(builtin, HEAD + SHARES, "empty-answer", "closing-report-2022")
+    assert (d.severity, d.export) == (Severity.INFO, True)
+    assert d.message == "the shares of Sense, Explore, Test, Grow are all blank"
+
+
+def test_the_challenge_named_in_another_wording(builtin: dict[str, Schema]) -> None:
+    def constraints(answer: str) -> list[str]:
+        body = f"## Challenge statement\n\n{CHALLENGE}\n\n{answer}\n"
+        return [d.message for d in found(builtin, HEAD + body, "answer-constraint")]
+
+    # learningplan/greening_timor_leste.md:37, exploring_tackling_food_waste_in_the_kingdom_
+    # of_saudi_arabia.md:42, acces_a_la_justice_droit_humain_et_digitalisation.md:56
+    assert constraints("Our main challenges are lack of integration of the sectors.") == []
+    assert constraints("The challenge is that food waste ranks the highest.") == []
+    assert constraints("Le principal challenge est d\u2019apporter un appui au tribunal.") == []
+    # developing_sustainable_innovations_to_solve_urban_problems.md:45: the formula one
+    # paragraph down, after the background
+    two = "Ghana's cities grow fast.\n\nOur challenge is that most of the MMDAs lack data."
+    assert constraints(two) == []
+    # a background that never names the challenge
+    assert constraints("Over the past decade, waste in the capital doubled.") == [
+        "answer should start with 'Our challenge is that'"
+    ]
+
+
+def test_a_link_over_lines_in_the_exports_markup_is_one_finding(
+    builtin: dict[str, Schema],
+) -> None:
+    # learningplan/advancing_an_inclusive_and_circular_economy_in_belarus_through_regional_
+    # development_and_inclusion.md, lines 29-31: text and address run over two lines
+    link = (
+        "[https://www.undp.org/belarus/stories/story-one<div><br></div><div>https://www.undp.org/ru/\n"
+        "https://www-undp-org.translate.goog/ru/belarus/\n"
+        "](https://www.undp.org/belarus/stories/story-one<div><br></div><div>https://www.undp.org/ru/\n"
+        "https://www-undp-org.translate.goog/ru/belarus/\n)"
+    )
+    source = SOLUTION + "\n" + link + "\n"
+    [d] = found(builtin, source, "html-residue", "solution")
+    assert d.message.endswith(" in a link") and d.span.line == line_of(source, "[https://")
+
+
+def test_a_cr_inside_a_tag_is_left_to_tag_syntax(builtin: dict[str, Schema]) -> None:
+    # solution/sustainable_conflict_management_solution.md, line 12
+    source = SOLUTION.replace(
+        "[[thematic_areas:agrotech]]", "[[thematic_areas:Confilict Management\r Intergration]]"
+    )
+    assert found(builtin, source, "line-endings", "solution") == []
+    [d] = found(builtin, source, "tag-syntax", "solution")
+    assert d.severity is Severity.ERROR
+
+
+def test_a_space_before_the_brackets_is_invisible(builtin: dict[str, Schema]) -> None:
+    # solution/al_barakeh_wheat.md, line 22
+    consent = "[[consent:https://www.instagram.com/albarakehwheat/?hl=en ]]"
+    source = SOLUTION.replace(
+        "[[consent:https://www.undp.org/es/ecuador/publicaciones/minga-de-innovacion]]", consent
+    )
+    [d] = found(builtin, source, "tag-syntax", "solution")
+    assert (d.severity, d.invisible, d.fix is not None) == (Severity.INFO, True, True)
+    spaced = SOLUTION.replace("[[thematic_areas:agrotech]]", "[[ thematic_areas : agrotech ]]")
+    [d] = found(builtin, spaced, "tag-syntax", "solution")
+    assert (d.severity, d.invisible) == (Severity.ERROR, False)
+
+
+def test_na_under_an_optional_link_prompt_is_an_answer(builtin: dict[str, Schema]) -> None:
+    # experiment/leveraging_community_data_for_effective_merl.md, lines 102-104
+    body = (
+        "## Results\n**Only complete this section when presenting results**\n\n"
+        "> Was the original hypothesis (If.. then) proven or disproven?\n\nProven.\n\n"
+        "> Please add any supporting links that describe the planning, implementation, "
+        "results of learning of this activity? For example a tweet, a blog, or a report.\n\n"
+        "N/A\n"
+    )
+    source = HEAD.replace("learningplan", "experiment") + body
+    assert found(builtin, source, "answer-constraint", "experiment") == []
+    # a text where the link should be is still reported
+    titled = source.replace("\nN/A\n", "\nOur blog on community data\n")
+    [d] = found(builtin, titled, "answer-constraint", "experiment")
+    assert d.message == "answer should contain a link"
