@@ -177,7 +177,9 @@ def test_starts_with_accepts_the_french_opening(builtin: dict[str, Schema]) -> N
     other = "Notre défi est d'améliorer les conditions de vie"
     assert constraints(builtin, f"## Énoncé du défi\n\n{CHALLENGE}\n\n{other}\n") == []
     # learningplan/mobilite_des_innovations_interlab_pour_le_partage_de_connaissance_et_bonnes_pratique.md:44
-    apart = "Le Lab COTE D'IVOIRE collabore avec le Lab Mauritanie pour la duplication de la solution"
+    apart = (
+        "Le Lab COTE D'IVOIRE collabore avec le Lab Mauritanie pour la duplication de la solution"
+    )
     assert constraints(builtin, f"## Énoncé du défi\n\n{CHALLENGE}\n\n{apart}\n") == [
         "answer should start with 'Our challenge is that'"
     ]
