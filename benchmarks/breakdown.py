@@ -43,9 +43,9 @@ from plancheck.parser import parse
 seed = open("seeds/learningplan-design.md", encoding="utf-8").read()
 lint(parse(seed, "seed.md"), schemas)
 marks.append(("checking the seed (parse, term indexes, atlas, rules)", t()))
-import plancheck.schema_files
+import plancheck.schema.files
 marks.append(("pydantic, PyYAML and the schema models (not loaded by a check)", t()))
-plancheck.schema._compile(plancheck.schema._Inputs.of([]))
+plancheck.schema.compiled._compile(plancheck.schema.compiled._Inputs.of([]))
 marks.append(("validating the built-in schemas (a first run, an edited schema)", t()))
 for (_, before), (name, after) in zip(marks, marks[1:]):
     print(f"| {name} | {(after - before) * 1000:.0f} ms |")

@@ -329,7 +329,7 @@ def test_a_cold_run_imports_only_what_the_document_needs(tmp_path: Path) -> None
     lazy = (
         *("shapely", "numpy", "countryinfo", "pygls", "lsprotocol", "difflib", "plancheck.lsp"),
         # validation of schema and configuration files, once the schemas are compiled
-        *("pydantic", "yaml", "plancheck.schema_files", "plancheck.config"),
+        *("pydantic", "yaml", "plancheck.schema.files", "plancheck.config"),
         # country data comes compiled with the schemas; one file needs no worker pool
         *("pycountry", "multiprocessing", "concurrent"),
     )

@@ -1,4 +1,4 @@
-"""plancheck.geo: reading coordinates in every form, and placing points in countries."""
+"""plancheck.coords and plancheck.geo: reading coordinates in every form, and placing points in countries."""
 
 from __future__ import annotations
 
@@ -8,15 +8,8 @@ import re
 
 import pytest
 
-from plancheck.geo import (
-    ATLAS,
-    EXTENTS,
-    Placement,
-    haversine_km,
-    in_range,
-    locate,
-    parse_coordinates,
-)
+from plancheck.coords import in_range, parse_coordinates
+from plancheck.geo import ATLAS, EXTENTS, Placement, haversine_km, locate
 from tests.conftest import CORPUS, needs_corpus
 
 TOLERANCE = 50.0

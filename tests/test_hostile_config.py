@@ -11,7 +11,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-import plancheck.schema_files
+import plancheck.schema.files
 from plancheck.cli import cli
 from plancheck.schema import SchemaError, parse_schema, parse_vocabulary
 from tests.conftest import SEEDS
@@ -243,7 +243,7 @@ def test_deep_nesting(tmp_path: Path, depth: int) -> None:
 
 def test_deep_nesting_with_the_pure_python_loader(monkeypatch: pytest.MonkeyPatch) -> None:
     """Without libyaml, PyYAML recurses per level: the loader turns that into an error."""
-    monkeypatch.setattr(plancheck.schema_files, "_LOADER", yaml.SafeLoader)
+    monkeypatch.setattr(plancheck.schema.files, "_LOADER", yaml.SafeLoader)
     with pytest.raises(SchemaError, match=r"deep\.yaml: invalid YAML: nested too deeply"):
         parse_schema(BASE + "sections: " + "[" * 5000 + "]" * 5000 + "\n", "deep.yaml")
 

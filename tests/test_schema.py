@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-import plancheck.schema as schema_module
-from plancheck import schema_files
+import plancheck.schema.compiled as compiled_module
 from plancheck.schema import SchemaError, format_json_schema, load_schemas, parse_schema
+from plancheck.schema import files as schema_files
 from tests.conftest import MINI_SCHEMA, ROOT
 
 BUILTIN_IDS = {
@@ -105,7 +105,7 @@ def compiled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty folder for compiled schemas, and no schemas loaded in this process yet."""
     folder = tmp_path / "compiled"
     monkeypatch.setenv("PLANCHECK_SCHEMA_CACHE", str(folder))
-    monkeypatch.setattr(schema_module, "_LOADED", {})
+    monkeypatch.setattr(compiled_module, "_LOADED", {})
     return folder
 
 
@@ -118,7 +118,7 @@ def test_compiled_schemas_equal_the_validated_ones(
 ) -> None:
     validated = load_schemas()
     assert len(list(compiled.glob("schemas-*.json"))) == 1
-    monkeypatch.setattr(schema_module, "_LOADED", {})
+    monkeypatch.setattr(compiled_module, "_LOADED", {})
     monkeypatch.setattr(schema_files, "validate_schema", validation_fails)
     monkeypatch.setattr(schema_files, "validate_vocabulary", validation_fails)
     again = load_schemas()
@@ -148,7 +148,7 @@ def test_a_damaged_compiled_file_is_ignored(
     expected = load_schemas()
     (written,) = compiled.glob("schemas-*.json")
     written.write_text('{"key": "something else"}', encoding="utf-8")
-    monkeypatch.setattr(schema_module, "_LOADED", {})
+    monkeypatch.setattr(compiled_module, "_LOADED", {})
     assert load_schemas() == expected
     assert json.loads(written.read_text(encoding="utf-8"))["key"] in written.name
 
@@ -159,5 +159,5 @@ def test_an_unwritable_cache_folder_is_no_error(
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("PLANCHECK_SCHEMA_CACHE", str(blocked / "compiled"))
-    monkeypatch.setattr(schema_module, "_LOADED", {})
+    monkeypatch.setattr(compiled_module, "_LOADED", {})
     assert set(load_schemas()) >= BUILTIN_IDS

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from plancheck.cli import EXIT_OK, Failure, _finish
+from plancheck.cli.common import EXIT_OK, Failure, finish
 from plancheck.infer.model import DEFAULT_MIN_SHARE
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -61,10 +61,10 @@ def infer_command(
         click.echo(f"plancheck: warning: {inferred.split.summary}", err=True)
     if output is None:
         click.echo(text, nl=False)
-        _finish(EXIT_OK)
+        finish(EXIT_OK)
     try:
         for line in write(inferred, text, output):
             click.echo(f"plancheck: {line}", err=True)
     except OSError as exc:
         raise Failure(f"cannot write {output}: {exc.strerror or exc}") from None
-    _finish(EXIT_OK)
+    finish(EXIT_OK)

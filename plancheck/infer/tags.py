@@ -24,8 +24,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from plancheck.coords import CANONICAL as COORDINATES
 from plancheck.document import Document
-from plancheck.geo import CANONICAL as COORDINATES
 from plancheck.infer.evidence import consensus_order, in_docs, one_line, reaches
 from plancheck.mining import Cluster, cluster, propose
 from plancheck.rules.tags import EMAIL, INTEGER, YEAR

@@ -11,16 +11,14 @@ from typing import Any, TypeVar
 
 import click
 
-from plancheck.cli import (
-    EXIT_OK,
-    Failure,
-    _cache_options,
-    _finish,
-    _input_options,
-    _nothing_found,
-    _prepare,
-    _results,
-    _Run,
+from plancheck.cli.common import EXIT_OK, Failure, finish
+from plancheck.cli.run import (
+    Run,
+    cache_options,
+    file_results,
+    input_options,
+    nothing_found,
+    prepare,
 )
 from plancheck.report.aggregate import Summary
 from plancheck.report.collect import Document
@@ -29,7 +27,7 @@ from plancheck.schema import Schema
 T = TypeVar("T")
 
 
-def _schemas(docs: Sequence[Document], run: _Run) -> dict[str, Schema]:
+def _schemas(docs: Sequence[Document], run: Run) -> dict[str, Schema]:
     """The schemas the documents were matched to, by id, as each one's configuration
     gives them (for the completeness tables' labels)."""
     found: dict[str, Schema] = {}
@@ -108,7 +106,7 @@ def _write(path: Path, write: Callable[[Any], None]) -> None:
 
 
 @click.command("report")
-@_input_options
+@input_options
 @click.option(
     "-o",
     "--output",
@@ -124,7 +122,7 @@ def _write(path: Path, write: Callable[[Any], None]) -> None:
 )
 @click.option("--title", default="Plan archive health report", show_default=True)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no closing line.")
-@_cache_options
+@cache_options
 def report(
     output: Path,
     csv_file: Path | None,
@@ -143,20 +141,20 @@ def report(
     from plancheck.report.aggregate import summarize
     from plancheck.report.collect import documents
 
-    run = _prepare(shared)
+    run = prepare(shared)
     cache = None
     if not no_cache:
         folder = cache_dir or default_folder()
         cache = ResultCache(folder, run.options, with_lines=False, with_facts=True)
     progress = Progress(enabled=not quiet)
     try:
-        results = _results(run, fix=False, cache=cache, on_start=progress.start, facts=True)
+        results = file_results(run, fix=False, cache=cache, on_start=progress.start, facts=True)
         docs = documents(progress.track(_meanwhile(results, _prepare_drawing)))
     finally:
         if cache is not None:
             cache.save()
     if not docs:
-        _nothing_found(run.paths)
+        nothing_found(run.paths)
     summary = summarize(docs, _schemas(docs, run))
     html = page.render(summary, charts(summary), title=title, inputs=run.paths)
     _write(output, lambda out: out.write(html))
@@ -171,4 +169,4 @@ def report(
             f"{_count(summary.states['error'], 'document')} with errors.",
             err=True,
         )
-    _finish(EXIT_OK)
+    finish(EXIT_OK)

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from plancheck.coords import Reading, in_range, parse_coordinates
 from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from plancheck.document import Document, MalformedTag, Tag
-from plancheck.geo import Placement, Reading, in_range, locate, parse_coordinates
+from plancheck.geo import Placement, locate
 from plancheck.rules.base import Context, rule
 from plancheck.schema import TagFormat
 

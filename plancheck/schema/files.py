@@ -2,15 +2,15 @@
 
 What a user hands in is checked here, strictly (unknown keys are errors), and a broken
 file is reported with its path and, where YAML gives it, the line of the offending value.
-The models are dumped to plain data, which :mod:`plancheck.schema` turns into the
-objects rules read and keeps in compiled form, so a check whose schemas have not changed
-loads neither PyYAML nor pydantic. The models are also the source of the JSON Schemas of
-the file formats (``schemas/*.schema.json``).
+The models are dumped to plain data, which :mod:`plancheck.schema.model` turns into the
+objects rules read and :mod:`plancheck.schema.compiled` keeps in compiled form, so a check
+whose schemas have not changed loads neither PyYAML nor pydantic. The models are also the
+source of the JSON Schemas of the file formats (``schemas/*.schema.json``, written by
+:mod:`plancheck.schema.json_schema`).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Collection
 from pathlib import Path
@@ -19,7 +19,8 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from plancheck.schema import Policy, SchemaError, TagFormat
+from plancheck.schema.errors import SchemaError
+from plancheck.schema.model import Policy, TagFormat
 from plancheck.vocabulary import normalize, spelling_key
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when PyYAML has it
@@ -414,11 +415,13 @@ def validate_vocabulary(text: str, path: Path | str) -> dict[str, Any]:
         raise SchemaError(path, message, _line_of(node, loc)) from None
 
 
+def vocabulary_file(text: str, path: Path) -> dict[str, Any]:
+    """A vocabulary file's data: valid, and its id the file's name."""
+    data = validate_vocabulary(text, path)
+    if data["id"] != path.stem:
+        raise SchemaError(path, f"id {data['id']!r} must be the file name {path.stem!r}", 1)
+    return data
+
+
+# the file formats by name, for their JSON Schemas
 MODELS: dict[str, type[BaseModel]] = {"schema": Schema, "vocabulary": Vocabulary}
-
-
-def json_schema(model: type[BaseModel]) -> str:
-    """The JSON Schema of a file format, as committed in schemas/."""
-    document = model.model_json_schema()
-    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -1,7 +1,7 @@
 """`plancheck new`, `parse` and `render`: write a new document, read one as data, write
 data back as a document.
 
-Kept apart from cli.py and light to import: the parser, pydantic models, pycountry and
+Light to import: the parser, pydantic models, pycountry and
 the geometry are imported inside the commands that use them.
 """
 
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from plancheck.cli import EXIT_OK, Failure, _finish, _load_schemas
+from plancheck.cli.common import EXIT_OK, Failure, finish, schemas_from
 
 if TYPE_CHECKING:
     from plancheck.export import PlanDocument
@@ -104,12 +104,12 @@ def new(
     """
     from plancheck import scaffold as sc
 
-    schemas = _load_schemas(schema_paths)
+    schemas = schemas_from(schema_paths)
     if show_list:
         for sid, found in sorted(schemas.items()):
             langs = ",".join(sc.languages(found))
             click.echo(f"{sid:24} type={found.type:14} headings={langs:9} {found.title}")
-        _finish(EXIT_OK)
+        finish(EXIT_OK)
     if schema_id is None:
         raise Failure("name a schema with --schema ID (plancheck new --list shows them)")
     schema = _schema(schemas, schema_id)
@@ -139,7 +139,7 @@ def new(
     from plancheck.render import render
 
     _write(output, render(made.document))
-    _finish(EXIT_OK)
+    finish(EXIT_OK)
 
 
 # --------------------------------------------------------------------------- parse
@@ -179,7 +179,7 @@ def parse_command(
         from plancheck.schema import format_json_schema
 
         _write(output, format_json_schema(PlanDocument, "document"))
-        _finish(EXIT_OK)
+        finish(EXIT_OK)
     if file is None:
         raise Failure("name a FILE to parse (or - for standard input)")
     from plancheck.detect import detect
@@ -190,14 +190,14 @@ def parse_command(
     source = read(file, sys.stdin.buffer.read() if file == "-" else None)
     if not isinstance(source, Source):
         raise Failure(f"{file}: {source.message}")
-    schemas = _load_schemas(schema_paths)
+    schemas = schemas_from(schema_paths)
     if schema_id is not None:
         _schema(schemas, schema_id)
     document = parse(source.text, file)
     detection = detect(document, schemas, schema_id)
     model = build(document, detection.schema.id if detection.schema else None)
     _write(output, model.model_dump_json(indent=2) + "\n")
-    _finish(EXIT_OK)
+    finish(EXIT_OK)
 
 
 # --------------------------------------------------------------------------- render
@@ -266,4 +266,4 @@ def render_command(file: str, output: Path | None) -> None:
             err=True,
         )
     _write(output, text)
-    _finish(EXIT_OK)
+    finish(EXIT_OK)

@@ -1,6 +1,6 @@
 """`plancheck vocab`: mine, show and check controlled vocabularies.
 
-Kept apart from cli.py and light to import: pycountry, rapidfuzz and the parser are
+Light to import: pycountry, rapidfuzz and the parser are
 imported inside the commands that use them.
 """
 
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from plancheck.cli import EXIT_OK, Failure, _check_files, _finish, _load_schemas
+from plancheck.cli.common import EXIT_OK, Failure, check_files, finish, schemas_from
 
 if TYPE_CHECKING:
     from plancheck.schema import Vocabulary
@@ -64,12 +64,12 @@ def vocab_mine(paths: tuple[str, ...], key: str, min_count: int) -> None:
     known = _vocabularies(()).get(key)
     index = known.index if known is not None else None
     click.echo(propose(key, values, documents, min_count=min_count, known=index), nl=False)
-    _finish(EXIT_OK)
+    finish(EXIT_OK)
 
 
 def _resolve(name: str, schema_paths: tuple[Path, ...]) -> tuple[Vocabulary, list[str]]:
     """The vocabulary named ``name`` (an id or a tag key) and where schemas use it."""
-    schemas = _load_schemas(schema_paths)
+    schemas = schemas_from(schema_paths)
     vocabularies = _vocabularies(schema_paths)
     uses: list[str] = []
     by_tag: Vocabulary | None = None
@@ -114,7 +114,7 @@ def vocab_show(key: str, schema_paths: tuple[Path, ...]) -> None:
             forms = [*term.export_forms, *term.aliases]  # the platform's own first
             extra = f"  (aliases: {', '.join(forms)})" if forms else ""
             click.echo(f"  {term.term}{extra}")
-    _finish(EXIT_OK)
+    finish(EXIT_OK)
 
 
 @vocab.command("check")
@@ -128,7 +128,7 @@ def vocab_check(files: tuple[Path, ...]) -> None:
         # building the index checks a country vocabulary's codes and regions
         return f"{found.id}, {len(found.index.terms)} terms"
 
-    _check_files(files, describe)
+    check_files(files, describe)
 
 
 @vocab.command("json-schema")
@@ -137,4 +137,4 @@ def vocab_json_schema() -> None:
     from plancheck.schema import Vocabulary, format_json_schema
 
     click.echo(format_json_schema(Vocabulary, "vocabulary"), nl=False)
-    _finish(EXIT_OK)
+    finish(EXIT_OK)
