@@ -195,7 +195,7 @@ class _Run:
 
 
 def _prepare(run: dict[str, Any]) -> _Run:
-    from plancheck.pool import default_jobs
+    from plancheck.runner import default_jobs
     from plancheck.sources import Options
 
     options = Options(
@@ -238,8 +238,8 @@ def _results(
     (they are read per folder) ends the run with status 2. ``lines``: whether checked
     files' results carry their lines (the reporter shows them); ``facts``: collect each
     document's facts too (for report)."""
-    from plancheck.pool import run_paths
     from plancheck.results import Job
+    from plancheck.runner import run_paths
     from plancheck.sources import InputError
 
     job = Job(

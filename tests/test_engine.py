@@ -19,7 +19,7 @@ from click.testing import CliRunner
 
 import plancheck.checker
 import plancheck.linter
-import plancheck.pool
+import plancheck.runner
 from plancheck.cli import cli
 from plancheck.diagnostics import Finding, Severity
 from plancheck.fixer import fix_text
@@ -51,7 +51,7 @@ def archive(tmp_path: Path) -> Path:
     for copy in range(6):
         for seed in BROKEN:
             shutil.copyfile(seed, folder / f"{copy:02}-{seed.name}")
-    assert len(list(folder.iterdir())) >= plancheck.pool.MIN_FILES_FOR_POOL
+    assert len(list(folder.iterdir())) >= plancheck.runner.MIN_FILES_FOR_POOL
     return folder
 
 
