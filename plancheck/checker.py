@@ -15,7 +15,7 @@ from dataclasses import replace
 from plancheck.cache import digest
 from plancheck.diagnostics import Diagnostic
 from plancheck.document import split_lines
-from plancheck.files import STDIN, Source, problem, read
+from plancheck.files import STDIN, Source, problem, read, write_atomic
 from plancheck.linter import RuleSet, context, lint_context
 from plancheck.options import FileOptions, Resolver
 from plancheck.parser import parse
@@ -52,7 +52,7 @@ def _lint(source: Source, use: FileOptions, job: Job) -> FileResult:
 
 
 def _fix(source: Source, use: FileOptions, job: Job, from_stdin: bool) -> FileResult:
-    from plancheck.fixer import fix_text, write_atomic  # a check has no use for the fixer
+    from plancheck.fixer import fix_text  # a check has no use for the fixer
 
     result = fix_text(
         source.text,

@@ -14,11 +14,8 @@ whose fix did, so that a bug in a rule can never reach an author's file.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from plancheck import preserve
 from plancheck.diagnostics import Applicability, Diagnostic, Fix, apply_edits
@@ -195,29 +192,3 @@ def _culprit(
 
 def _message(fix: Fix | None) -> str:
     return fix.message if fix else ""
-
-
-def write_atomic(path: str, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` so that a reader sees the old or the new file,
-    never a half-written one. An existing file keeps its permissions; a new one gets
-    those a plain ``open`` would give it."""
-    target = Path(path)
-    try:
-        mode = target.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(text.encode("utf-8"))
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:  # including KeyboardInterrupt: never leave the temporary behind
-        Path(temporary).unlink(missing_ok=True)
-        raise
