@@ -50,7 +50,8 @@ def _split(values: Sequence[str]) -> list[str]:
 
 
 def _load_schemas(schema_paths: Sequence[Path]) -> dict[str, Schema]:
-    from plancheck.schema import SchemaError, load_schemas
+    from plancheck.errors import SchemaError
+    from plancheck.schema import load_schemas
 
     try:
         return load_schemas(list(schema_paths))
@@ -183,9 +184,9 @@ class _Run:
     def resolver(self) -> Resolver:
         """Made on first use: a run answered from the cache never loads configuration,
         schemas or rules. A bad selector or configuration ends the run with status 2."""
+        from plancheck.errors import InputError
         from plancheck.linter import RuleSet
         from plancheck.options import Resolver
-        from plancheck.sources import InputError
 
         try:
             RuleSet.from_selectors(self.options.select, self.options.ignore)
@@ -238,9 +239,9 @@ def _results(
     (they are read per folder) ends the run with status 2. ``lines``: whether checked
     files' results carry their lines (the reporter shows them); ``facts``: collect each
     document's facts too (for report)."""
+    from plancheck.errors import InputError
     from plancheck.results import Job
     from plancheck.runner import run_paths
-    from plancheck.sources import InputError
 
     job = Job(
         fix=fix,
@@ -537,7 +538,7 @@ def schema_check(files: tuple[Path, ...]) -> None:
 def _check_files(files: Sequence[Path], describe: Callable[[Path], str]) -> NoReturn:
     """Validate each data file with ``describe`` (which loads it and says what it is);
     print `path: ok (...)` or the problem, and exit 2 if any file is broken."""
-    from plancheck.schema import SchemaError
+    from plancheck.errors import SchemaError
 
     status = EXIT_OK
     for path in files:

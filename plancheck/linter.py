@@ -9,6 +9,7 @@ from plancheck import suppression
 from plancheck.detect import Detection, detect
 from plancheck.diagnostics import Diagnostic, Finding, Severity
 from plancheck.document import Document, Span
+from plancheck.errors import SelectorError
 from plancheck.rules import ALL_RULES, BY_CODE, BY_NAME, Context, Rule, lookup
 from plancheck.rules.document import (
     empty_document,
@@ -19,11 +20,6 @@ from plancheck.rules.document import (
 )
 from plancheck.schema import Schema
 from plancheck.settings import DEFAULT_SETTINGS, Settings
-from plancheck.sources import InputError
-
-
-class SelectorError(InputError, ValueError):
-    """A --select or --ignore entry that names no rule."""
 
 
 def _codes(selectors: Iterable[str], missing: list[str]) -> set[str]:

@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plancheck import __version__
-from plancheck.sources import InputError, builtin_schema_dir
+from plancheck.errors import SchemaError
+from plancheck.sources import builtin_schema_dir
 from plancheck.vocabulary import normalize
 
 if TYPE_CHECKING:
@@ -36,17 +37,6 @@ SCHEMA_SUFFIXES = (".yaml", ".yml")
 VOCABULARY_FOLDER = "vocabularies"
 COMPILED_KEPT = 16  # compiled files kept in the cache folder (projects, schema versions)
 FORMAT = 3  # of the compiled data: raise it when what is kept changes (part of the key)
-
-
-class SchemaError(InputError):
-    """A schema file that cannot be loaded; ``str()`` is the message shown to users."""
-
-    def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:
-        self.path = str(path)
-        self.line = line
-        self.message = message
-        where = f"{self.path}:{line}" if line else self.path
-        super().__init__(f"{where}: {message}")
 
 
 class TagFormat(StrEnum):

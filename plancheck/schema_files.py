@@ -19,7 +19,8 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from plancheck.schema import Policy, SchemaError, TagFormat
+from plancheck.errors import SchemaError
+from plancheck.schema import Policy, TagFormat
 from plancheck.vocabulary import normalize, spelling_key
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when PyYAML has it

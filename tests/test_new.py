@@ -10,6 +10,7 @@ from click.testing import CliRunner, Result
 
 from plancheck.cli import cli
 from plancheck.document import BlockKind
+from plancheck.errors import ScaffoldError, SchemaError
 from plancheck.geo import reference_point
 from plancheck.linter import lint
 from plancheck.parser import parse
@@ -17,13 +18,12 @@ from plancheck.render import render
 from plancheck.scaffold import (
     Options,
     Place,
-    ScaffoldError,
     answer_comment,
     find_country,
     format_point,
     scaffold,
 )
-from plancheck.schema import Schema, SchemaError, Vocabulary, parse_schema
+from plancheck.schema import Schema, Vocabulary, parse_schema
 from tests.conftest import MINI_SCHEMA
 
 LANGS = ("en", "fr", "es")

@@ -9,7 +9,8 @@ import pytest
 
 import plancheck.schema as schema_module
 from plancheck import schema_files
-from plancheck.schema import SchemaError, format_json_schema, load_schemas, parse_schema
+from plancheck.errors import SchemaError
+from plancheck.schema import format_json_schema, load_schemas, parse_schema
 from tests.conftest import MINI_SCHEMA, ROOT
 
 BUILTIN_IDS = {
