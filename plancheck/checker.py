@@ -16,7 +16,7 @@ from plancheck.cache import digest
 from plancheck.diagnostics import Diagnostic
 from plancheck.document import split_lines
 from plancheck.files import STDIN, Source, problem, read, write_atomic
-from plancheck.linter import RuleSet, context, lint_context
+from plancheck.linter import RuleSet, context, lint
 from plancheck.options import FileOptions, Resolver
 from plancheck.parser import parse
 from plancheck.results import FileResult, Job
@@ -40,8 +40,8 @@ def crashed(path: str, exc: BaseException) -> FileResult:
 
 def _lint(source: Source, use: FileOptions, job: Job) -> FileResult:
     document = parse(source.text, source.path)
-    ctx = context(document, use.schemas, schema_id=use.schema_id, settings=use.settings)
-    found = lint_context(ctx, use.rules)
+    ctx = context(document, use)
+    found = lint(ctx, use.rules)
     facts = None
     if job.facts:
         from plancheck.facts import collect
@@ -52,17 +52,9 @@ def _lint(source: Source, use: FileOptions, job: Job) -> FileResult:
 
 
 def _fix(source: Source, use: FileOptions, job: Job, from_stdin: bool) -> FileResult:
-    from plancheck.fixer import fix_text  # a check has no use for the fixer
+    from plancheck.fixer import fix  # a check has no use for the fixer
 
-    result = fix_text(
-        source.text,
-        use.schemas,
-        path=source.path,
-        schema_id=use.schema_id,
-        rules=use.rules,
-        unsafe=job.unsafe,
-        settings=use.settings,
-    )
+    result = fix(context(parse(source.text, source.path), use), use, unsafe=job.unsafe)
     written = job.write and result.changed and result.source != source.text and not from_stdin
     if written:
         write_atomic(source.path, result.source)

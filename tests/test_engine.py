@@ -20,9 +20,9 @@ from click.testing import CliRunner
 import plancheck.checker
 import plancheck.linter
 import plancheck.runner
+from plancheck import fix_text
 from plancheck.cli import cli
 from plancheck.diagnostics import Finding, Severity
-from plancheck.fixer import fix_text
 from plancheck.progress import Progress
 from plancheck.rules.base import Context, Rule
 from plancheck.schema import load_schemas
