@@ -14,7 +14,6 @@ from dataclasses import replace
 
 from plancheck.cache import digest
 from plancheck.diagnostics import Diagnostic
-from plancheck.document import split_lines
 from plancheck.files import STDIN, Source, problem, read, write_atomic
 from plancheck.linter import RuleSet, context, lint
 from plancheck.options import FileOptions, Resolver
@@ -58,14 +57,14 @@ def _fix(source: Source, use: FileOptions, job: Job, from_stdin: bool) -> FileRe
     written = job.write and result.changed and result.source != source.text and not from_stdin
     if written:
         write_atomic(source.path, result.source)
-    found = result.remaining
+    refusal: list[Diagnostic] = []
     if result.refused:
         message = f"plancheck fix did not write this file: {result.refused}; please report it"
-        found = [problem(internal_error, source.path, message), *found]
+        refusal = [problem(internal_error, source.path, message)]
     return FileResult(
         source.path,
-        found,
-        tuple(split_lines(result.source)),
+        refusal,
+        (),  # the lines are those of result.source
         True,
         original=source.text,
         fixed=result,
