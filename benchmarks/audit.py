@@ -32,10 +32,12 @@ from pathlib import Path
 
 from plancheck.diagnostics import Diagnostic
 from plancheck.files import Source, read
-from plancheck.linter import lint
+from plancheck.linter import RuleSet, context, lint
+from plancheck.options import FileOptions
 from plancheck.parser import parse
 from plancheck.reporters.text import listed
 from plancheck.schema import load_schemas
+from plancheck.settings import DEFAULT_SETTINGS
 
 CONTEXT = 3  # lines shown before and after a finding
 WIDTH = 160  # longer source lines are cut, so that one pasted paragraph does not hide the rest
@@ -43,6 +45,7 @@ WIDTH = 160  # longer source lines are cut, so that one pasted paragraph does no
 
 def findings(corpus: Path, export: bool) -> tuple[list[Diagnostic], dict[str, list[str]]]:
     schemas = load_schemas()
+    use = FileOptions(schemas, None, RuleSet(), DEFAULT_SETTINGS)
     found: list[Diagnostic] = []
     lines: dict[str, list[str]] = {}
     for path in sorted(corpus.glob("*/*.md")):
@@ -50,7 +53,7 @@ def findings(corpus: Path, export: bool) -> tuple[list[Diagnostic], dict[str, li
         if not isinstance(source, Source):
             continue
         document = parse(source.text, str(path.relative_to(corpus)))
-        result = listed(lint(document, schemas), export, invisible=export)
+        result = listed(lint(context(document, use)), export, invisible=export)
         if result:
             lines[document.path] = list(document.lines)
             found += result

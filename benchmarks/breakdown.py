@@ -20,8 +20,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from plancheck import check_text
 from plancheck.detect import detect
-from plancheck.linter import lint
 from plancheck.parser import _markdown, parse
 from plancheck.schema import load_schemas
 
@@ -38,10 +38,9 @@ marks.append(("the parser, the rules and the rest of a check", t()))
 import plancheck.schema
 schemas = plancheck.schema.load_schemas()
 marks.append(("the compiled schemas (read from the user cache folder)", t()))
-from plancheck.linter import lint
-from plancheck.parser import parse
+from plancheck import check_text
 seed = open("seeds/learningplan-design.md", encoding="utf-8").read()
-lint(parse(seed, "seed.md"), schemas)
+check_text(seed, schemas, path="seed.md")
 marks.append(("checking the seed (parse, term indexes, atlas, rules)", t()))
 import plancheck.schema.files
 marks.append(("pydantic, PyYAML and the schema models (not loaded by a check)", t()))
@@ -67,7 +66,7 @@ def main() -> None:
     markdown = _markdown()
     schemas = load_schemas()
     for path, text in texts[:200]:  # warm the lazily built indexes and geometry first
-        lint(parse(text, path), schemas)
+        check_text(text, schemas, path=path)
 
     def floor() -> None:
         for _, text in texts:
@@ -83,7 +82,7 @@ def main() -> None:
 
     def linted() -> None:
         for path, text in texts:
-            lint(parse(text, path), schemas)
+            check_text(text, schemas, path=path)
 
     print(f"{len(texts):,} documents of {corpus}\n")
     print("| stage (cumulative) | CPU time | x block parse |\n|---|---|---|")

@@ -13,15 +13,17 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from plancheck.detect import detect
 from plancheck.files import Source, read
-from plancheck.linter import lint
+from plancheck.linter import RuleSet, context, lint
+from plancheck.options import FileOptions
 from plancheck.parser import parse
 from plancheck.schema import load_schemas
+from plancheck.settings import DEFAULT_SETTINGS
 
 
 def main(corpus: Path) -> None:
     schemas = load_schemas()
+    use = FileOptions(schemas, None, RuleSet(), DEFAULT_SETTINGS)
     assigned: Counter[tuple[str, str]] = Counter()
     rules: Counter[tuple[str, str, str]] = Counter()
     started = time.perf_counter()
@@ -30,9 +32,9 @@ def main(corpus: Path) -> None:
         source = read(str(path))
         assert isinstance(source, Source)
         document = parse(source.text, str(path))
-        detection = detect(document, schemas)
-        assigned[(path.parent.name, detection.schema.id if detection.schema else "(none)")] += 1
-        for d in lint(document, schemas):
+        ctx = context(document, use)
+        assigned[(path.parent.name, ctx.schema.id if ctx.schema else "(none)")] += 1
+        for d in lint(ctx):
             rules[(d.code, d.rule, d.severity.value)] += 1
         files += 1
     elapsed = time.perf_counter() - started

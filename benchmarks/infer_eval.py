@@ -39,9 +39,11 @@ from plancheck.files import Source, read
 from plancheck.infer import infer
 from plancheck.infer.model import DEFAULT_MIN_SHARE
 from plancheck.infer.writer import load, render
-from plancheck.linter import RuleSet, lint
+from plancheck.linter import RuleSet, context, lint
+from plancheck.options import FileOptions
 from plancheck.parser import parse
 from plancheck.schema import PromptSpec, Schema, load_schemas
+from plancheck.settings import DEFAULT_SETTINGS
 from plancheck.vocabulary import normalize
 
 ISSUE_TEMPLATES = (
@@ -112,7 +114,8 @@ def _split(documents: list[Document], seed: int) -> tuple[list[Document], list[D
 
 def _findings(document: Document, schemas: dict[str, Schema], rules: RuleSet) -> Counter[tuple]:
     return Counter(
-        (d.path, d.rule, d.span.line, d.span.column) for d in lint(document, schemas, rules=rules)
+        (d.path, d.rule, d.span.line, d.span.column)
+        for d in lint(context(document, FileOptions(schemas, None, rules, DEFAULT_SETTINGS)), rules)
     )
 
 

@@ -16,9 +16,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from plancheck import check_text
 from plancheck.files import Source, read
-from plancheck.linter import lint
-from plancheck.parser import parse
 from plancheck.schema import load_schemas
 
 STRUCTURAL = {
@@ -45,7 +44,7 @@ def main(corpus: Path) -> None:
     for path in sorted(corpus.glob("*/*.md")):
         source = read(str(path))
         assert isinstance(source, Source)
-        for d in lint(parse(source.text, str(path)), schemas):
+        for d in check_text(source.text, schemas, path=str(path)):
             if d.rule in STRUCTURAL:
                 by_rule[d.rule].append(
                     {

@@ -18,9 +18,11 @@ from collections import Counter
 from pathlib import Path
 
 from plancheck.files import Source, read
-from plancheck.linter import RuleSet, lint
+from plancheck.linter import RuleSet, context, lint
+from plancheck.options import FileOptions
 from plancheck.parser import parse
 from plancheck.schema import load_schemas
+from plancheck.settings import DEFAULT_SETTINGS
 
 SIZE = 40
 SEED = 2026
@@ -29,13 +31,14 @@ RULES = RuleSet.from_selectors(["PC4"])
 
 def main(corpus: Path) -> None:
     schemas = load_schemas()
+    use = FileOptions(schemas, None, RuleSet(), DEFAULT_SETTINGS)
     drift: list[dict[str, object]] = []
     counts: Counter[str] = Counter()
     for path in sorted(corpus.glob("*/*.md")):
         source = read(str(path))
         assert isinstance(source, Source)
         document = parse(source.text, str(path))
-        for d in lint(document, schemas, rules=RULES):
+        for d in lint(context(document, use), RULES):
             counts[f"{d.rule} {d.subject}"] += 1
             if d.rule != "vocabulary-drift":
                 continue

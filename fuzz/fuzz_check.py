@@ -9,13 +9,11 @@ import atheris
 from common import SCHEMAS, schema_choice, text_of
 
 with atheris.instrument_imports(include=["plancheck"]):
-    from plancheck.linter import lint
-    from plancheck.parser import parse
+    from plancheck import check_text
 
 
 def test_one_input(data: bytes) -> None:
-    document = parse(text_of(data), "fuzz.md")
-    for d in lint(document, SCHEMAS, schema_id=schema_choice(data)):
+    for d in check_text(text_of(data), SCHEMAS, path="fuzz.md", schema_id=schema_choice(data)):
         if d.span.line < 1 or d.span.column < 1:
             raise AssertionError(f"position not 1-based: {d}")
 

@@ -9,7 +9,7 @@ import atheris
 from common import SCHEMAS, schema_choice, text_of
 
 with atheris.instrument_imports(include=["plancheck"]):
-    from plancheck.fixer import fix_text
+    from plancheck import fix_text
 
 
 def test_one_input(data: bytes) -> None:

@@ -27,9 +27,9 @@ from typing import TYPE_CHECKING, Any
 from plancheck import __version__
 from plancheck.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from plancheck.document import Span, split_lines
+from plancheck.errors import ConfigError
 from plancheck.results import Facts, FileResult
 from plancheck.sources import (
-    ConfigError,
     builtin_schema_dir,
     folder_of,
     nearest_config,

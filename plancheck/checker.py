@@ -1,32 +1,25 @@
-"""Check or fix many files: read, parse, lint (and fix) each, one result per file.
+"""Check or fix one file: read, parse, lint (and fix) it, one result.
 
-Results are yielded as files are done, in the order the files were found, so reporters
-stream; a file that cannot be read is a result with its diagnostic and never stops the
-run, and neither does a file that makes plancheck itself fail (an ``internal-error``
-diagnostic). What applies to each file (schemas, rules, settings) comes from the
-:class:`~plancheck.options.Resolver`. Files are spread over worker processes by
-:mod:`plancheck.pool`, and unchanged files are answered from :mod:`plancheck.cache`.
+A file that cannot be read is a result with its diagnostic and never stops the run, and
+neither does a file that makes plancheck itself fail (an ``internal-error`` diagnostic).
+What applies to the file (schemas, rules, settings) comes from the
+:class:`~plancheck.options.Resolver`. This module is called by :mod:`plancheck.runner`
+(which finds the files, consults the cache and spreads files over worker processes) and
+calls down into :mod:`plancheck.linter` and :mod:`plancheck.fixer`; it never calls back up.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
-from plancheck import pool
 from plancheck.cache import digest
 from plancheck.diagnostics import Diagnostic
-from plancheck.document import split_lines
-from plancheck.files import STDIN, Source, problem, read
-from plancheck.linter import RuleSet, context, lint_context
-from plancheck.options import FileOptions, Options, Resolver
+from plancheck.files import STDIN, Source, problem, read, write_atomic
+from plancheck.linter import RuleSet, context, lint
+from plancheck.options import FileOptions, Resolver
 from plancheck.parser import parse
 from plancheck.results import FileResult, Job
 from plancheck.rules.document import internal_error
-
-if TYPE_CHECKING:
-    from plancheck.cache import ResultCache
 
 
 def _unreadable(problem: Diagnostic, rules: RuleSet) -> FileResult:
@@ -46,8 +39,8 @@ def crashed(path: str, exc: BaseException) -> FileResult:
 
 def _lint(source: Source, use: FileOptions, job: Job) -> FileResult:
     document = parse(source.text, source.path)
-    ctx = context(document, use.schemas, schema_id=use.schema_id, settings=use.settings)
-    found = lint_context(ctx, use.rules)
+    ctx = context(document, use)
+    found = lint(ctx, use.rules)
     facts = None
     if job.facts:
         from plancheck.facts import collect
@@ -58,28 +51,20 @@ def _lint(source: Source, use: FileOptions, job: Job) -> FileResult:
 
 
 def _fix(source: Source, use: FileOptions, job: Job, from_stdin: bool) -> FileResult:
-    from plancheck.fixer import fix_text, write_atomic  # a check has no use for the fixer
+    from plancheck.fixer import fix  # a check has no use for the fixer
 
-    result = fix_text(
-        source.text,
-        use.schemas,
-        path=source.path,
-        schema_id=use.schema_id,
-        rules=use.rules,
-        unsafe=job.unsafe,
-        settings=use.settings,
-    )
+    result = fix(context(parse(source.text, source.path), use), use, unsafe=job.unsafe)
     written = job.write and result.changed and result.source != source.text and not from_stdin
     if written:
         write_atomic(source.path, result.source)
-    found = result.remaining
+    refusal: list[Diagnostic] = []
     if result.refused:
         message = f"plancheck fix did not write this file: {result.refused}; please report it"
-        found = [problem(internal_error, source.path, message), *found]
+        refusal = [problem(internal_error, source.path, message)]
     return FileResult(
         source.path,
-        found,
-        tuple(split_lines(result.source)),
+        refusal,
+        (),  # the lines are those of result.source
         True,
         original=source.text,
         fixed=result,
@@ -101,41 +86,3 @@ def run_one(path: str, resolver: Resolver, job: Job) -> FileResult:
     except Exception as exc:
         return crashed(got.path, exc)
     return replace(result, digest=digest(got.text.encode("utf-8", "surrogatepass")))
-
-
-def _given(resolver: Resolver | None) -> Callable[[], Resolver]:
-    chosen = resolver or Resolver(Options())
-    return lambda: chosen
-
-
-def check_paths(
-    paths: Sequence[str],
-    resolver: Resolver | None = None,
-    *,
-    stdin: bytes | None = None,
-    stdin_filename: str | None = None,
-    jobs: int = 1,
-    cache: ResultCache | None = None,
-    on_start: Callable[[int], None] | None = None,
-) -> Iterator[FileResult]:
-    job = Job(stdin=stdin, stdin_filename=stdin_filename)
-    yield from pool.run_paths(
-        paths, _given(resolver), job, jobs=jobs, cache=cache, on_start=on_start
-    )
-
-
-def fix_paths(
-    paths: Sequence[str],
-    resolver: Resolver | None = None,
-    *,
-    unsafe: bool = False,
-    write: bool = True,
-    stdin: bytes | None = None,
-    stdin_filename: str | None = None,
-    jobs: int = 1,
-    on_start: Callable[[int], None] | None = None,
-) -> Iterator[FileResult]:
-    """Fix each file; with ``write``, replace the files that changed (only those).
-    Standard input is never written: the caller prints the fixed text."""
-    job = Job(fix=True, unsafe=unsafe, write=write, stdin=stdin, stdin_filename=stdin_filename)
-    yield from pool.run_paths(paths, _given(resolver), job, jobs=jobs, on_start=on_start)

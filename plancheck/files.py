@@ -1,17 +1,21 @@
-"""Finding plan files and reading them as text, with a diagnostic for what cannot be read.
+"""Finding plan files, reading them as text (with a diagnostic for what cannot be read),
+and writing them back whole.
 
 Reading never raises and never hangs: a missing path, a folder, a file without read
 permission, a link loop, a file above the size limit, bytes that are not UTF-8 text each
 become one diagnostic (unreadable-file, file-too-large, invalid-encoding) for the caller
-to report, and the run goes on with the other files.
+to report, and the run goes on with the other files. Writing (a fixed file, a written
+schema) is atomic: a reader sees the old file or the new one, never half of it.
 """
 
 from __future__ import annotations
 
 import os
 import stat
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from plancheck.diagnostics import Diagnostic
 from plancheck.document import Span, split_lines
@@ -177,3 +181,29 @@ def read(path: str, stdin: bytes | None = None, max_size: int | None = None) -> 
         assert max_size is not None
         return _too_large(path, None, max_size)
     return decode(data, path)
+
+
+def write_atomic(path: str, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` so that a reader sees the old or the new file,
+    never a half-written one. An existing file keeps its permissions; a new one gets
+    those a plain ``open`` would give it."""
+    target = Path(path)
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(text.encode("utf-8"))
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:  # including KeyboardInterrupt: never leave the temporary behind
+        Path(temporary).unlink(missing_ok=True)
+        raise

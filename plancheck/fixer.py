@@ -14,19 +14,20 @@ whose fix did, so that a bug in a rule can never reach an author's file.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from plancheck import preserve
 from plancheck.diagnostics import Applicability, Diagnostic, Fix, apply_edits
 from plancheck.document import NEWLINE, Span
-from plancheck.linter import RuleSet, lint
+from plancheck.linter import context, lint
 from plancheck.parser import parse
 from plancheck.schema import Schema
-from plancheck.settings import DEFAULT_SETTINGS, Settings
+
+if TYPE_CHECKING:
+    from plancheck.options import FileOptions
+    from plancheck.rules.base import Context
 
 MAX_PASSES = 10
 
@@ -112,29 +113,24 @@ def fixable(d: Diagnostic, unsafe: bool) -> bool:
     return d.fix is not None and (unsafe or d.fix.applicability is Applicability.SAFE)
 
 
-def fix_text(
-    source: str,
-    schemas: dict[str, Schema],
-    *,
-    path: str = "<stdin>",
-    schema_id: str | None = None,
-    rules: RuleSet | None = None,
-    unsafe: bool = False,
-    max_passes: int = MAX_PASSES,
-    settings: Settings = DEFAULT_SETTINGS,
+def fix(
+    first: Context, use: FileOptions, *, unsafe: bool = False, max_passes: int = MAX_PASSES
 ) -> FixResult:
-    """Fix ``source`` to a fixed point; the schema detected on the first pass is kept."""
-    from plancheck.detect import detect
-
+    """Fix the document of ``first`` (its context, made by :func:`plancheck.linter.context`
+    with ``use``) to a fixed point. The schema of the first pass is kept for the others."""
+    original = first.document
+    source, path = original.source, original.path
+    schema_id = use.schema_id
+    if schema_id is None and first.schema is not None:
+        schema_id = first.schema.id
+    later = replace(use, schema_id=schema_id)  # each later pass: a new text, the same schema
+    ctx = first
     applied: list[Applied] = []
-    original = document = parse(source, path)
-    if schema_id is None:
-        found = detect(document, schemas).schema
-        schema_id = found.id if found else None
     history: list[tuple[str, _Selection]] = []  # each pass: the text it fixed, its fixes
     passes = 0
+    # The first pass's findings are what a refused fix reports: the text is left as it was.
+    found_now = found_first = lint(first, use.rules)
     while True:
-        found_now = lint(document, schemas, schema_id=schema_id, rules=rules, settings=settings)
         candidates = [d for d in found_now if fixable(d, unsafe)]
         if not candidates or passes == max_passes:
             break
@@ -147,17 +143,17 @@ def fix_text(
         applied += [Applied(d.code, d.rule, _message(d.fix), d.span) for d in chosen.fixes]
         history.append((source, chosen))
         source = fixed
-        document = parse(source, path)
+        ctx = context(parse(source, path), later)
         passes += 1
+        found_now = lint(ctx, use.rules)
     result = FixResult(source, tuple(applied), found_now, passes, not candidates, schema_id)
     if not history:
         return result
-    allowed = _allowed(schemas.get(schema_id) if schema_id else None)
-    if preserve.broken(preserve.read(original), preserve.read(document), allowed) is None:
+    allowed = _allowed(use.schemas.get(schema_id) if schema_id else None)
+    if preserve.broken(preserve.read(original), preserve.read(ctx.document), allowed) is None:
         return result
     refused = _culprit(history, path, allowed)
-    first = lint(original, schemas, schema_id=schema_id, rules=rules, settings=settings)
-    return FixResult(original.source, (), first, 0, True, schema_id, refused)
+    return FixResult(original.source, (), found_first, 0, True, schema_id, refused)
 
 
 def _allowed(schema: Schema | None) -> frozenset[preserve.Words]:
@@ -195,29 +191,3 @@ def _culprit(
 
 def _message(fix: Fix | None) -> str:
     return fix.message if fix else ""
-
-
-def write_atomic(path: str, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` so that a reader sees the old or the new file,
-    never a half-written one. An existing file keeps its permissions; a new one gets
-    those a plain ``open`` would give it."""
-    target = Path(path)
-    try:
-        mode = target.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(text.encode("utf-8"))
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:  # including KeyboardInterrupt: never leave the temporary behind
-        Path(temporary).unlink(missing_ok=True)
-        raise

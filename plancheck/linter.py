@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Protocol
 
 from plancheck import suppression
 from plancheck.detect import Detection, detect
 from plancheck.diagnostics import Diagnostic, Finding, Severity
 from plancheck.document import Document, Span
+from plancheck.errors import SelectorError
 from plancheck.rules import ALL_RULES, BY_CODE, BY_NAME, Context, Rule, lookup
 from plancheck.rules.document import (
     empty_document,
@@ -17,13 +19,23 @@ from plancheck.rules.document import (
     not_a_plan,
     unused_suppression,
 )
-from plancheck.schema import Schema
-from plancheck.settings import DEFAULT_SETTINGS, Settings
-from plancheck.sources import InputError
+
+if TYPE_CHECKING:
+    from plancheck.schema import Schema
+    from plancheck.settings import Settings
 
 
-class SelectorError(InputError, ValueError):
-    """A --select or --ignore entry that names no rule."""
+class Use(Protocol):
+    """What :func:`context` reads of a file's options: a
+    :class:`~plancheck.options.FileOptions`, which this module cannot name (the options
+    module imports this one for :class:`RuleSet`)."""
+
+    @property
+    def schemas(self) -> dict[str, Schema]: ...
+    @property
+    def schema_id(self) -> str | None: ...
+    @property
+    def settings(self) -> Settings: ...
 
 
 def _codes(selectors: Iterable[str], missing: list[str]) -> set[str]:
@@ -133,35 +145,19 @@ def _at_most_info(d: Diagnostic) -> Diagnostic:
     return d
 
 
-def context(
-    document: Document,
-    schemas: dict[str, Schema],
-    *,
-    schema_id: str | None = None,
-    settings: Settings = DEFAULT_SETTINGS,
-) -> Context:
-    """What the rules read: the document and the schema detected for it (none for an
-    empty document, of which nothing else can be said)."""
+def context(document: Document, use: Use) -> Context:
+    """What the rules read: the document, the schema ``use`` forces or else the one
+    detected for it (none for an empty document, of which nothing else can be said), and
+    the settings. Made once per document: the rules, the fixer's first pass and the
+    report's facts all read the same one, and its alignment is computed on first use."""
     if not document.source.strip():
-        return Context(document, Detection(None), settings)
-    return Context(document, detect(document, schemas, schema_id), settings)
+        return Context(document, Detection(None), use.settings)
+    return Context(document, detect(document, use.schemas, use.schema_id), use.settings)
 
 
-def lint(
-    document: Document,
-    schemas: dict[str, Schema],
-    *,
-    schema_id: str | None = None,
-    rules: RuleSet | None = None,
-    settings: Settings = DEFAULT_SETTINGS,
-) -> list[Diagnostic]:
-    """All diagnostics for one parsed document, suppressions applied, sorted by position."""
-    ctx = context(document, schemas, schema_id=schema_id, settings=settings)
-    return lint_context(ctx, rules)
-
-
-def lint_context(ctx: Context, rules: RuleSet | None = None) -> list[Diagnostic]:
-    """:func:`lint` for a context already made (the report reads it afterwards too)."""
+def lint(ctx: Context, rules: RuleSet | None = None) -> list[Diagnostic]:
+    """All diagnostics for one document (see :func:`context`), suppressions applied,
+    sorted by position."""
     ruleset = rules or RuleSet()
     document = ctx.document
     if not document.source.strip():

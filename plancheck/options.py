@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from plancheck.linter import RuleSet, SelectorError
-from plancheck.schema import Schema, SchemaError, load_schemas
+from plancheck.errors import ConfigError, SchemaError, SelectorError, UnknownSchema
+from plancheck.linter import RuleSet
+from plancheck.schema import Schema, load_schemas
 from plancheck.settings import DEFAULT_SETTINGS, Settings
-from plancheck.sources import ConfigError, InputError, folder_of, nearest_config
 from plancheck.sources import Options as Options  # re-exported: callers know it here
+from plancheck.sources import folder_of, nearest_config
 
 if TYPE_CHECKING:
     from plancheck.config import Config
@@ -31,10 +32,6 @@ class FileOptions:
     schema_id: str | None
     rules: RuleSet
     settings: Settings
-
-
-class UnknownSchema(InputError, ValueError):
-    pass
 
 
 class Resolver:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from plancheck.diagnostics import Diagnostic, Severity
+from plancheck.document import split_lines
 
 if TYPE_CHECKING:
     from plancheck.fixer import FixResult
@@ -72,15 +73,37 @@ class Facts:
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
+    """One file's result. Each fact is held once (a result of a worker process is pickled
+    back, and a check's is cached): what remains of a fixed file is ``fixed.remaining``
+    and its lines are those of ``fixed.source``, so :attr:`diagnostics` and :attr:`lines`
+    are derived for it rather than kept."""
+
     path: str
-    diagnostics: list[Diagnostic]  # after fixing, what remains
-    lines: tuple[str, ...]  # the text's lines, when there are diagnostics to show
+    # A check's diagnostics; of a fix, only what plancheck says of the fix itself (that it
+    # refused to write), which comes before what remains.
+    found: list[Diagnostic]
+    checked_lines: tuple[str, ...]  # of a check, when there are diagnostics to show
     readable: bool
     original: str | None = None  # the text as read, when it was fixed
     fixed: FixResult | None = None
     written: bool = False
     digest: str | None = None  # of the bytes checked, for the cache
     facts: Facts | None = None  # when the job asks for them (report)
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        """What is reported for the file: after fixing, what remains."""
+        if self.fixed is None:
+            return self.found
+        return [*self.found, *self.fixed.remaining] if self.found else self.fixed.remaining
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The lines of the text the diagnostics are about, for the reporters that show
+        them (of a check, only when there are diagnostics and the job asked for them)."""
+        if self.fixed is None:
+            return self.checked_lines
+        return tuple(split_lines(self.fixed.source))
 
     @property
     def failed(self) -> bool:

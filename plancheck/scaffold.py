@@ -13,6 +13,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from plancheck.errors import ScaffoldError as ScaffoldError  # what find_country raises
 from plancheck.export import PlanDocument, PromptModel, SectionModel, TagModel, TextModel
 from plancheck.geo import reference_point
 from plancheck.placeholders import PLACEHOLDER_EMAIL, UNTITLED
@@ -25,10 +26,6 @@ LANGUAGES: dict[Language, str] = {"en": "English", "fr": "French", "es": "Spanis
 FIRST_TAGS = ("focal_point", "year", "type")  # filled in from the options
 LOCATION = ("country", "latlng")
 LISTED_TERMS = 8  # a vocabulary this small is listed in the scaffold's tag comment
-
-
-class ScaffoldError(ValueError):
-    """An option the scaffold cannot use (an unknown country); the message is for users."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from plancheck.errors import ConfigError as ConfigError  # re-exported for config.py
+
 CONFIG_NAMES = (".plancheck.toml", "pyproject.toml")
 
 
@@ -24,15 +26,6 @@ class Options:
     ignore: tuple[str, ...] = ()
     config: Path | None = None
     isolated: bool = False
-
-
-class InputError(Exception):
-    """Something the user gave (configuration, schema, option) that cannot be used: the
-    run stops with its message and status 2."""
-
-
-class ConfigError(InputError):
-    """A configuration file that cannot be used; ``str()`` names the file."""
 
 
 # Byte order marks of the encodings an editor may save a file in (UTF-32's first: the

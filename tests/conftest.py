@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from plancheck import check_text
 from plancheck.diagnostics import Diagnostic
-from plancheck.linter import RuleSet, lint
-from plancheck.parser import parse
+from plancheck.linter import RuleSet
 from plancheck.schema import Schema, load_schemas, parse_schema
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -163,7 +163,7 @@ def lint_text(
 ) -> list[Diagnostic]:
     schemas = schemas if schemas is not None else {"mini": mini_schema()}
     rules = RuleSet.from_selectors(select)
-    return lint(parse(source, "test.md"), schemas, schema_id=schema_id, rules=rules)
+    return check_text(source, schemas, path="test.md", schema_id=schema_id, rules=rules)
 
 
 def problems(source: str, rule: str, **kwargs: object) -> list[tuple[int, int]]:

@@ -9,8 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from plancheck.cli import cli
-from plancheck.config import ConfigError, find_config, load_config
+from plancheck.config import find_config, load_config
 from plancheck.diagnostics import Severity
+from plancheck.errors import ConfigError
 from plancheck.options import Options, Resolver
 from tests.conftest import MINI_SCHEMA, VALID
 

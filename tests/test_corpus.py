@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from plancheck.detect import detect
 from plancheck.files import Source, read
-from plancheck.linter import lint
+from plancheck.linter import RuleSet, context, lint
+from plancheck.options import FileOptions
 from plancheck.parser import parse
 from plancheck.schema import Schema
+from plancheck.settings import DEFAULT_SETTINGS
 from tests.conftest import CORPUS, needs_corpus
 
 pytestmark = [needs_corpus]
@@ -24,13 +25,12 @@ def test_every_document_is_processed_and_every_plan_has_a_schema(
         source = read(str(path))
         assert isinstance(source, Source), source
         document = parse(source.text, str(path))
-        found = lint(document, builtin)  # raises on any internal error
+        ctx = context(document, FileOptions(builtin, None, RuleSet(), DEFAULT_SETTINGS))
+        found = lint(ctx)  # raises on any internal error
         not_plans += [str(path) for d in found if d.rule == "not-a-plan"]
         counts[path.parent.name] += 1
-        if path.parent.name in ("learningplan", "experiment"):
-            detection = detect(document, builtin)
-            if detection.schema is None:
-                unassigned.append(str(path))
+        if path.parent.name in ("learningplan", "experiment") and ctx.schema is None:
+            unassigned.append(str(path))
     assert sum(counts.values()) == 7563
     assert counts["learningplan"] == 1102 and counts["experiment"] == 302
     assert unassigned == []

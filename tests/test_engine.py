@@ -19,13 +19,14 @@ from click.testing import CliRunner
 
 import plancheck.checker
 import plancheck.linter
-import plancheck.pool
+import plancheck.runner
+from plancheck import fix_text
 from plancheck.cli import cli
 from plancheck.diagnostics import Finding, Severity
-from plancheck.fixer import fix_text
 from plancheck.progress import Progress
 from plancheck.rules.base import Context, Rule
 from plancheck.schema import load_schemas
+from tests.conftest import SEEDS
 
 ROOT = Path(__file__).resolve().parents[1]
 BROKEN = sorted((ROOT / "seeds" / "broken").glob("*.md"))
@@ -51,7 +52,7 @@ def archive(tmp_path: Path) -> Path:
     for copy in range(6):
         for seed in BROKEN:
             shutil.copyfile(seed, folder / f"{copy:02}-{seed.name}")
-    assert len(list(folder.iterdir())) >= plancheck.pool.MIN_FILES_FOR_POOL
+    assert len(list(folder.iterdir())) >= plancheck.runner.MIN_FILES_FOR_POOL
     return folder
 
 
@@ -427,3 +428,29 @@ def test_standard_input_is_read_only_up_to_the_size_limit(tmp_path: Path) -> Non
         )
     assert done.returncode == 2
     assert "PC007 [file-too-large] the file is larger than the limit of 1,000 bytes" in done.stdout
+
+
+def test_a_fixed_files_result_holds_each_fact_once(tmp_path: Path) -> None:
+    """What remains and the lines of a fixed file are read from its fix, not kept beside
+    it: a result pickled back from a worker carries each text once (as read, as fixed)."""
+    import pickle
+
+    from plancheck.document import split_lines
+    from plancheck.options import Options, Resolver
+    from plancheck.results import Job
+
+    broken = (SEEDS / "broken" / "learningplan-design.md").read_text(encoding="utf-8")
+    path = tmp_path / "plan.md"
+    path.write_text(broken, encoding="utf-8")
+    resolver = Resolver(Options(isolated=True))
+    result = plancheck.checker.run_one(str(path), resolver, Job(fix=True, write=False))
+    assert result.fixed is not None and result.fixed.changed and result.original == broken
+    assert result.diagnostics == result.fixed.remaining and result.found == []
+    assert result.lines == tuple(split_lines(result.fixed.source))
+    title = broken.splitlines()[0].encode("utf-8")  # a line no fix changes
+    assert title in result.fixed.source.encode("utf-8")
+    assert pickle.dumps(result).count(title) == 2
+    # A check keeps its findings and, when there are some to show, the text's lines.
+    checked = plancheck.checker.run_one(str(path), resolver, Job())
+    assert checked.diagnostics is checked.found and checked.found
+    assert checked.lines == checked.checked_lines == tuple(split_lines(broken))

@@ -10,10 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from plancheck import preserve
+from plancheck import check_text, fix_text, preserve
 from plancheck.align import MatchKind, align
-from plancheck.fixer import fix_text
-from plancheck.linter import lint
 from plancheck.parser import parse
 from plancheck.schema import Schema, load_schemas
 from tests.conftest import CORPUS, needs_corpus
@@ -74,7 +72,7 @@ def _fix_one(job: tuple[str, bool]) -> tuple[str, list[str]]:
     if again.changed:
         wrong.append("not idempotent")
     added = new_findings(
-        lint(parse(text, path), schemas, schema_id=result.schema_id), result.remaining
+        check_text(text, schemas, path=path, schema_id=result.schema_id), result.remaining
     )
     if added:
         wrong.append(f"new findings: {dict(added)}")

@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from plancheck import cli, preserve
+from plancheck import cli, fix_text, preserve
 from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from plancheck.document import Span
-from plancheck.fixer import fix_text
 from plancheck.linter import RuleSet
 from plancheck.parser import parse
 from plancheck.rules import ALL_RULES

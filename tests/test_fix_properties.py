@@ -8,9 +8,7 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plancheck.fixer import fix_text
-from plancheck.linter import lint
-from plancheck.parser import parse
+from plancheck import check_text, fix_text
 from plancheck.schema import Schema, load_schemas
 from tests.conftest import SEEDS
 from tests.fixcheck import answer_words, new_findings
@@ -91,7 +89,7 @@ def documents(draw: st.DrawFn) -> tuple[str, Schema]:
 @given(documents())
 def test_fix_is_idempotent_keeps_answers_and_adds_no_finding(case: tuple[str, Schema]) -> None:
     source, schema = case
-    before = lint(parse(source), SCHEMAS, schema_id=schema.id)
+    before = check_text(source, SCHEMAS, schema_id=schema.id)
     once = fix_text(source, SCHEMAS, schema_id=schema.id)
     assert once.converged and once.refused is None
     again = fix_text(once.source, SCHEMAS, schema_id=schema.id)
@@ -104,7 +102,7 @@ def test_fix_is_idempotent_keeps_answers_and_adds_no_finding(case: tuple[str, Sc
 @given(documents())
 def test_unsafe_fixes_keep_the_words_and_are_idempotent_too(case: tuple[str, Schema]) -> None:
     source, schema = case
-    before = lint(parse(source), SCHEMAS, schema_id=schema.id)
+    before = check_text(source, SCHEMAS, schema_id=schema.id)
     once = fix_text(source, SCHEMAS, schema_id=schema.id, unsafe=True)
     assert once.converged and once.refused is None
     assert answer_words(once.source) == answer_words(source)
@@ -123,10 +121,9 @@ def test_unsafe_fixes_keep_the_words_and_are_idempotent_too(case: tuple[str, Sch
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=400))
 def test_any_text_parses_and_every_rule_runs(text: str) -> None:
-    document = parse(text)
-    lint(document, SCHEMAS)
+    check_text(text, SCHEMAS)
     for schema_id in SCHEMAS:
-        lint(document, SCHEMAS, schema_id=schema_id)
+        check_text(text, SCHEMAS, schema_id=schema_id)
 
 
 @settings(max_examples=100, deadline=None)

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from plancheck import fix_text
 from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from plancheck.document import Span
-from plancheck.fixer import fix_text, write_atomic
+from plancheck.files import write_atomic
 from plancheck.linter import RuleSet
 from plancheck.rules import ALL_RULES
 from plancheck.rules.base import Context, rule

@@ -11,12 +11,11 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from plancheck import check_text, fix_text
 from plancheck.diagnostics import Diagnostic
 from plancheck.document import split_lines
 from plancheck.files import Source, decode, read
-from plancheck.fixer import fix_text
-from plancheck.linter import RuleSet, lint
-from plancheck.parser import parse
+from plancheck.linter import RuleSet
 from plancheck.schema import load_schemas
 from tests.conftest import SEEDS
 from tests.fixcheck import answer_words
@@ -107,7 +106,7 @@ def test_standard_input_is_refused_exactly_above_the_limit(data: bytes, limit: i
     st.sampled_from(SCHEMA_IDS),
 )
 def test_findings_and_fixes_point_inside_any_text(text: str, schema_id: str | None) -> None:
-    found = lint(parse(text), SCHEMAS, schema_id=schema_id)
+    found = check_text(text, SCHEMAS, schema_id=schema_id)
     positions_are_inside(text, found)
 
 
@@ -116,10 +115,10 @@ def test_regression_missing_tag_block_after_a_title_on_the_last_line() -> None:
     which does not exist when the title ends the file without a line break."""
     # a title alone is not a plan: checked as one, as every file is without not-a-plan
     as_plan = RuleSet.from_selectors(ignore=["not-a-plan"])
-    found = lint(parse("# Title"), SCHEMAS, rules=as_plan)
+    found = check_text("# Title", SCHEMAS, rules=as_plan)
     found = [d for d in found if d.rule == "missing-tag-block"]
     assert [(d.span.line, d.span.column) for d in found] == [(1, 1)]
-    positions_are_inside("# Title", lint(parse("#"), SCHEMAS))
+    positions_are_inside("# Title", check_text("#", SCHEMAS))
 
 
 @st.composite
@@ -138,7 +137,7 @@ def spliced_seeds(draw: st.DrawFn) -> tuple[str, str]:
 @given(spliced_seeds())
 def test_findings_and_fixes_point_inside_spliced_seeds(case: tuple[str, str]) -> None:
     _, text = case
-    positions_are_inside(text, lint(parse(text), SCHEMAS))
+    positions_are_inside(text, check_text(text, SCHEMAS))
 
 
 # --- fixing -----------------------------------------------------------------------------

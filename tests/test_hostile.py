@@ -18,12 +18,12 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from plancheck import fix_text
 from plancheck.cli import cli
 from plancheck.config import DEFAULT_MAX_FILE_SIZE
 from plancheck.diagnostics import Diagnostic
 from plancheck.document import Span
 from plancheck.files import Source, decode, discover, read
-from plancheck.fixer import fix_text
 from plancheck.schema import load_schemas
 from tests.conftest import SEEDS
 

@@ -13,7 +13,8 @@ from click.testing import CliRunner
 
 import plancheck.schema.files
 from plancheck.cli import cli
-from plancheck.schema import SchemaError, parse_schema, parse_vocabulary
+from plancheck.errors import SchemaError
+from plancheck.schema import parse_schema, parse_vocabulary
 from tests.conftest import SEEDS
 
 PLAN = (SEEDS / "learningplan-design.md").read_text(encoding="utf-8")

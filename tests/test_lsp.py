@@ -20,13 +20,11 @@ from click.testing import CliRunner
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
+from plancheck import check_text, fix_text
 from plancheck.cli import cli
-from plancheck.fixer import fix_text
-from plancheck.linter import lint
 from plancheck.lsp.actions import FIX_ALL, changed_region
 from plancheck.lsp.positions import UTF8, UTF16, UTF32, from_position, to_position
 from plancheck.lsp.server import read_options
-from plancheck.parser import parse
 from plancheck.rules import ALL_RULES
 from plancheck.rules.docs import RULES_URL, rule_url
 from plancheck.schema import load_schemas
@@ -74,7 +72,7 @@ def rules_of(diagnostics: Sequence[types.Diagnostic]) -> list[tuple[str, str]]:
 
 def expected_rules(text: str, path: str) -> list[tuple[str, str]]:
     """What the library reports for ``text``: the server must agree with `plancheck check`."""
-    return [(d.code, d.rule) for d in lint(parse(text, path), load_schemas())]
+    return [(d.code, d.rule) for d in check_text(text, load_schemas(), path=path)]
 
 
 def document(tmp_path: Path, name: str = "plan.md") -> str:
@@ -564,3 +562,40 @@ def test_the_command_is_listed_and_documented() -> None:
     helped = runner.invoke(cli, ["lsp", "--help"])
     assert helped.exit_code == 0
     assert "docs/editors.md" in helped.output
+
+
+def test_a_document_is_detected_and_aligned_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The findings, the safe fixes' first pass and the features share one context: each
+    document (the open one, then each text a fix pass makes) is detected and aligned once."""
+    import plancheck.linter
+    import plancheck.lsp.analysis
+    import plancheck.rules.base
+    from plancheck.lsp.analysis import analyse
+    from plancheck.options import Options, Resolver
+
+    # the documents themselves, kept alive so that no two share an id()
+    detected: list[object] = []
+    aligned: list[object] = []
+    real_detect, real_align = plancheck.linter.detect, plancheck.rules.base.align
+
+    def detect(document, *args):  # type: ignore[no-untyped-def]
+        detected.append(document)
+        return real_detect(document, *args)
+
+    def align(document, *args):  # type: ignore[no-untyped-def]
+        aligned.append(document)
+        return real_align(document, *args)
+
+    monkeypatch.setattr(plancheck.linter, "detect", detect)
+    monkeypatch.setattr(plancheck.lsp.analysis, "detect", detect)
+    monkeypatch.setattr(plancheck.rules.base, "align", align)
+    analysis = analyse("file:///plan.md", 1, BROKEN, Resolver(Options(isolated=True)))
+    assert analysis.diagnostics and analysis.schema is not None and analysis.alignment
+    assert analysis.safely_fixed != BROKEN
+    assert analysis.section_at(30) is not None
+    opened = analysis.document
+    assert [d is opened for d in detected].count(True) == 1
+    assert [d is opened for d in aligned].count(True) == 1
+    # every later pass of the fix is a new text, detected (forced) and aligned once too
+    assert len({id(d) for d in detected}) == len(detected) > 1
+    assert len({id(d) for d in aligned}) == len(aligned)

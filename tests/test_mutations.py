@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from plancheck import check_text
 from plancheck.align import MatchKind, align
 from plancheck.detect import detect
 from plancheck.diagnostics import Diagnostic
 from plancheck.document import Document
-from plancheck.linter import lint
 from plancheck.parser import parse
 from plancheck.schema import Schema
 from tests.conftest import CORPUS, needs_corpus
@@ -156,8 +156,8 @@ def test_mutation_is_reported_at_the_right_line(name: str, builtin: dict[str, Sc
         if made is None:
             continue
         mutated, expected = made
-        before = lint(doc, builtin, schema_id=schema.id)
-        after = lint(parse("\n".join(mutated), path), builtin, schema_id=schema.id)
+        before = check_text(text, builtin, path=path, schema_id=schema.id)
+        after = check_text("\n".join(mutated), builtin, path=path, schema_id=schema.id)
         assert _hits(after, expected), (
             path,
             expected,

@@ -8,22 +8,22 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from plancheck import check_text
 from plancheck.cli import cli
 from plancheck.document import BlockKind
+from plancheck.errors import ScaffoldError, SchemaError
 from plancheck.geo import reference_point
-from plancheck.linter import lint
 from plancheck.parser import parse
 from plancheck.render import render
 from plancheck.scaffold import (
     Options,
     Place,
-    ScaffoldError,
     answer_comment,
     find_country,
     format_point,
     scaffold,
 )
-from plancheck.schema import Schema, SchemaError, Vocabulary, parse_schema
+from plancheck.schema import Schema, Vocabulary, parse_schema
 from tests.conftest import MINI_SCHEMA
 
 LANGS = ("en", "fr", "es")
@@ -41,7 +41,7 @@ def countries(builtin: dict[str, Schema]) -> Vocabulary:
 
 
 def _findings(text: str, schemas: dict[str, Schema]) -> Counter[str]:
-    return Counter(d.rule for d in lint(parse(text, "new.md"), schemas))
+    return Counter(d.rule for d in check_text(text, schemas, path="new.md"))
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -65,7 +65,9 @@ def test_every_scaffold_passes_check_but_for_empty_answers(
 def test_the_scaffolds_placeholders_are_reported(builtin: dict[str, Schema]) -> None:
     made = scaffold(builtin["closing-report-2022"], Options())
     found = [
-        d for d in lint(parse(render(made.document), "new.md"), builtin) if d.rule == "placeholder"
+        d
+        for d in check_text(render(made.document), builtin, path="new.md")
+        if d.rule == "placeholder"
     ]
     assert [d.message for d in found] == [
         "the title is the placeholder 'Untitled action learning plan closing report (2022-2023 version)'",
@@ -253,7 +255,7 @@ def test_without_country_the_location_is_left_to_fill_in(builtin: dict[str, Sche
     assert "[[country:]]\n[[latlng:]]\n" in result.stdout
     assert "no --country: fill in [[country:...]] and [[latlng:...]]" in result.stderr
     assert "[[focal_point]] is a placeholder" in result.stderr
-    found = lint(parse(result.stdout), builtin)
+    found = check_text(result.stdout, builtin)
     assert {(d.rule, d.span.line) for d in found if d.rule != "empty-answer"} == {
         ("invalid-tag-value", 9),
         ("invalid-tag-value", 10),

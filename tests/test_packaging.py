@@ -76,6 +76,24 @@ def test_installed_package_has_the_builtin_schemas(tmp_path: Path) -> None:
     assert reported.returncode == 0, reported.stdout + reported.stderr
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "<svg" in page and "table.sortable" in page
+    # The public API works from the installed package, which says it is typed (PEP 561).
+    api = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "import pathlib, sys, plancheck; "
+            "assert (pathlib.Path(plancheck.__file__).parent / 'py.typed').is_file(); "
+            "found = plancheck.check_text(pathlib.Path(sys.argv[1]).read_text()); "
+            "print(sum(not d.export for d in found))",  # the author's findings: none
+            str(SEED),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert api.returncode == 0 and api.stdout == "0\n", api.stdout + api.stderr
 
 
 def test_the_readmes_first_command_installs_and_checks_the_seeds(tmp_path: Path) -> None:

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 import plancheck.schema.compiled as compiled_module
-from plancheck.schema import SchemaError, format_json_schema, load_schemas, parse_schema
+from plancheck.errors import SchemaError
 from plancheck.schema import files as schema_files
+from plancheck.schema import format_json_schema, load_schemas, parse_schema
 from tests.conftest import MINI_SCHEMA, ROOT
 
 BUILTIN_IDS = {

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
+from plancheck import check_text
 from plancheck.detect import detect
-from plancheck.linter import lint
 from plancheck.parser import parse
 from plancheck.schema import Schema
 from tests.conftest import ROOT, SEEDS
@@ -27,20 +27,20 @@ def test_every_builtin_schema_has_a_valid_and_a_broken_seed(builtin: dict[str, S
 
 @pytest.mark.parametrize("path", VALID_SEEDS, ids=lambda p: p.stem)
 def test_valid_seed_is_clean_and_detected(path, builtin: dict[str, Schema]) -> None:  # type: ignore[no-untyped-def]
-    doc = parse(path.read_text(encoding="utf-8"), str(path))
-    detection = detect(doc, builtin)
+    text = path.read_text(encoding="utf-8")
+    detection = detect(parse(text, str(path)), builtin)
     assert detection.schema is not None and detection.schema.id == path.stem
-    assert lint(doc, builtin) == []
+    assert check_text(text, builtin, path=str(path)) == []
 
 
 @pytest.mark.parametrize("path", BROKEN_SEEDS, ids=lambda p: p.stem)
 def test_broken_seed_is_detected_and_has_errors_or_warnings(
     path, builtin: dict[str, Schema]
 ) -> None:  # type: ignore[no-untyped-def]
-    doc = parse(path.read_bytes().decode("utf-8"), str(path))
-    found = lint(doc, builtin)
+    text = path.read_bytes().decode("utf-8")
+    found = check_text(text, builtin, path=str(path))
     assert found
-    detection = detect(doc, builtin)
+    detection = detect(parse(text, str(path)), builtin)
     expected = EXPECTED_SCHEMA.get(path.stem, path.stem)
     assert (detection.schema.id if detection.schema else None) == expected
 

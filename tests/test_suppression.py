@@ -81,7 +81,7 @@ def test_a_comment_that_is_not_closed_is_no_directive() -> None:
 
 
 def test_suppressed_findings_are_not_fixed() -> None:
-    from plancheck.fixer import fix_text
+    from plancheck import fix_text
     from tests.conftest import mini_schema
 
     source = BROKEN.replace(

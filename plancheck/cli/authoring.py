@@ -45,7 +45,7 @@ def _write(path: Path | None, text: str) -> None:
     if path is None:
         click.echo(text, nl=False)
         return
-    from plancheck.fixer import write_atomic
+    from plancheck.files import write_atomic
 
     try:
         write_atomic(str(path), text)

@@ -35,7 +35,8 @@ def finish(status: int) -> NoReturn:
 
 
 def schemas_from(schema_paths: Sequence[Path]) -> dict[str, Schema]:
-    from plancheck.schema import SchemaError, load_schemas
+    from plancheck.errors import SchemaError
+    from plancheck.schema import load_schemas
 
     try:
         return load_schemas(list(schema_paths))
@@ -65,7 +66,7 @@ class LazyGroup(click.Group):
 def check_files(files: Sequence[Path], describe: Callable[[Path], str]) -> NoReturn:
     """Validate each data file with ``describe`` (which loads it and says what it is);
     print `path: ok (...)` or the problem, and exit 2 if any file is broken."""
-    from plancheck.schema import SchemaError
+    from plancheck.errors import SchemaError
 
     status = EXIT_OK
     for path in files:

@@ -44,7 +44,7 @@ def fix(show_diff: bool, color: bool | None, quiet: bool, **shared: Any) -> None
     for result in progress.track(results):
         # The summary needs counts, not texts: keep a result without them.
         slim = replace(result.fixed, source="") if result.fixed is not None else None
-        done.append(replace(result, lines=(), original=None, fixed=slim))
+        done.append(replace(result, original=None, fixed=slim))
         for d in result.diagnostics:
             if not result.readable or d.rule == INTERNAL_ERROR:
                 where = f"{d.path}:{d.span.line}:{d.span.column}"

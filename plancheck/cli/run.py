@@ -119,9 +119,9 @@ class Run:
     def resolver(self) -> Resolver:
         """Made on first use: a run answered from the cache never loads configuration,
         schemas or rules. A bad selector or configuration ends the run with status 2."""
+        from plancheck.errors import InputError
         from plancheck.linter import RuleSet
         from plancheck.options import Resolver
-        from plancheck.sources import InputError
 
         try:
             RuleSet.from_selectors(self.options.select, self.options.ignore)
@@ -131,7 +131,7 @@ class Run:
 
 
 def prepare(run: dict[str, Any]) -> Run:
-    from plancheck.pool import default_jobs
+    from plancheck.runner import default_jobs
     from plancheck.sources import Options
 
     options = Options(
@@ -174,9 +174,9 @@ def file_results(
     (they are read per folder) ends the run with status 2. ``lines``: whether checked
     files' results carry their lines (the reporter shows them); ``facts``: collect each
     document's facts too (for report)."""
-    from plancheck.pool import run_paths
+    from plancheck.errors import InputError
     from plancheck.results import Job
-    from plancheck.sources import InputError
+    from plancheck.runner import run_paths
 
     job = Job(
         fix=fix,

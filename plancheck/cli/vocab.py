@@ -23,7 +23,8 @@ def vocab() -> None:
 
 
 def _vocabularies(schema_paths: tuple[Path, ...]) -> dict[str, Vocabulary]:
-    from plancheck.schema import SchemaError, load_vocabularies
+    from plancheck.errors import SchemaError
+    from plancheck.schema import load_vocabularies
 
     try:
         return load_vocabularies(list(schema_paths))

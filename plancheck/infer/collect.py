@@ -6,13 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from plancheck.document import Document
+from plancheck.errors import NoDocuments
 from plancheck.files import Source, discover, read
 from plancheck.parser import parse
-from plancheck.sources import InputError
-
-
-class NoDocuments(InputError):
-    """Nothing readable to infer from."""
 
 
 @dataclass(frozen=True, slots=True)

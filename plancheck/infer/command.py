@@ -37,10 +37,10 @@ def infer_command(
     prompts and answer constraints, with the counts behind each as YAML comments."""
     import re
 
+    from plancheck.errors import InputError
     from plancheck.infer.collect import collect
     from plancheck.infer.model import infer
     from plancheck.infer.writer import render, write
-    from plancheck.sources import InputError
 
     if not re.fullmatch(ID_PATTERN, schema_id):
         raise Failure(f"--id {schema_id!r}: use lower-case letters, digits and hyphens")

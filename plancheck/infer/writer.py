@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from plancheck.fixer import write_atomic
+from plancheck.files import write_atomic
 from plancheck.infer.model import InferredSchema, SectionResult
 from plancheck.infer.tags import InferredTag
 from plancheck.schema import (

@@ -18,7 +18,7 @@ from plancheck.detect import detect
 from plancheck.diagnostics import Diagnostic
 from plancheck.document import Document
 from plancheck.files import STDIN
-from plancheck.fixer import fix_text
+from plancheck.fixer import fix
 from plancheck.linter import lint
 from plancheck.options import FileOptions, Resolver
 from plancheck.parser import parse
@@ -43,7 +43,10 @@ class Analysis:
 
     @cached_property
     def context(self) -> Context:
-        """What the rules see: the detected schema and the alignment, computed once."""
+        """What the rules see: the detected schema and the alignment, computed once and
+        read by the findings, the safe fixes' first pass and every feature. Unlike a
+        check's, an empty document gets the schema the configuration forces, so that
+        completion can offer its tags and headings."""
         detection = detect(self.document, self.options.schemas, self.options.schema_id)
         return Context(self.document, detection, self.options.settings)
 
@@ -58,28 +61,13 @@ class Analysis:
     @cached_property
     def diagnostics(self) -> list[Diagnostic]:
         """What `plancheck check` reports for this text, with the file's configuration."""
-        use = self.options
-        return lint(
-            self.document,
-            use.schemas,
-            schema_id=use.schema_id,
-            rules=use.rules,
-            settings=use.settings,
-        )
+        return lint(self.context, self.options.rules)
 
     @cached_property
     def safely_fixed(self) -> str:
         """The text once every safe fix is applied, as `plancheck fix` would leave it
         (kept: editors ask for code actions whenever the cursor moves)."""
-        use = self.options
-        return fix_text(
-            self.text,
-            use.schemas,
-            path=self.document.path,
-            schema_id=use.schema_id,
-            rules=use.rules,
-            settings=use.settings,
-        ).source
+        return fix(self.context, self.options).source
 
     def tag_spec(self, key: str) -> tuple[Schema, TagSpec] | None:
         """The declaration of tag ``key``: in the document's schema, or else (a document

@@ -11,14 +11,14 @@ package has one module a job:
   loads neither PyYAML nor pydantic;
 * :mod:`~plancheck.schema.load`: the loaders, of one file or of a run's set;
 * :mod:`~plancheck.schema.json_schema`: the JSON Schemas of the file formats;
-* :mod:`~plancheck.schema.errors`: :class:`SchemaError`.
+* :class:`SchemaError` (defined in :mod:`plancheck.errors`, with the other input errors).
 
 The common names are imported here (``from plancheck.schema import Schema``); none of
 these modules imports PyYAML or pydantic when it is imported.
 """
 
+from plancheck.errors import SchemaError
 from plancheck.schema.compiled import VOCABULARY_FOLDER
-from plancheck.schema.errors import SchemaError
 from plancheck.schema.json_schema import format_json_schema
 from plancheck.schema.load import (
     builtin_vocabularies,

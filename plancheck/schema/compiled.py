@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from plancheck import __version__
-from plancheck.schema.errors import SchemaError
+from plancheck.errors import SchemaError
 from plancheck.schema.model import Schema, Vocabulary
 from plancheck.sources import builtin_schema_dir
 

@@ -19,7 +19,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from plancheck.schema.errors import SchemaError
+from plancheck.errors import SchemaError
 from plancheck.schema.model import Policy, TagFormat
 from plancheck.vocabulary import normalize, spelling_key
 

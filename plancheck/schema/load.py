@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from plancheck.errors import SchemaError
 from plancheck.schema.compiled import VOCABULARY_FOLDER, load
-from plancheck.schema.errors import SchemaError
 from plancheck.schema.model import Schema, Vocabulary
 
 # --- a run's schemas ----------------------------------------------------------------------

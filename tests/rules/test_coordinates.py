@@ -209,7 +209,8 @@ def test_missing_tag_counts_a_malformed_latlng_as_paired() -> None:
 @needs_corpus
 def test_corpus_only_the_fiji_documents_are_outside_their_country(builtin) -> None:  # type: ignore[no-untyped-def]
     """Every country/latlng pair of the corpus is checked; only Fiji's 163.4 is flagged."""
-    from plancheck.linter import RuleSet, lint
+    from plancheck import check_text
+    from plancheck.linter import RuleSet
 
     rules = RuleSet.from_selectors(["PC5", "missing-tag"])
     flagged: dict[str, set[str]] = {}
@@ -218,7 +219,7 @@ def test_corpus_only_the_fiji_documents_are_outside_their_country(builtin) -> No
         text = path.read_text(encoding="utf-8")
         if "[[latlng:" not in text and "[[country:" not in text:
             continue
-        for d in lint(parse(text, str(path)), builtin, rules=rules):
+        for d in check_text(text, builtin, path=str(path), rules=rules):
             if d.code.startswith("PC5"):
                 flagged.setdefault(d.message, set()).add(path.name)
             elif "after it" in d.message or "before it" in d.message:

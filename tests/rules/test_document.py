@@ -76,13 +76,13 @@ def test_not_a_plan_quiet_on_a_plan_and_on_a_broken_plan() -> None:
 
 
 def test_not_a_plan_stays_info_whatever_the_configured_severity() -> None:
+    from plancheck import check_text
     from plancheck.diagnostics import Severity
-    from plancheck.linter import RuleSet, lint
-    from plancheck.parser import parse
+    from plancheck.linter import RuleSet
     from tests.conftest import mini_schema
 
     rules = RuleSet.from_selectors(severity={"not-a-plan": Severity.ERROR})
-    found = lint(parse(README, "README.md"), {"mini": mini_schema()}, rules=rules)
+    found = check_text(README, {"mini": mini_schema()}, path="README.md", rules=rules)
     assert [(d.rule, d.severity) for d in found] == [("not-a-plan", Severity.INFO)]
 
 

@@ -6,9 +6,9 @@ Each excerpt keeps the document's own lines; the head (title and tags) is shared
 
 from __future__ import annotations
 
+from plancheck import check_text
 from plancheck.diagnostics import Applicability, Diagnostic, Severity
-from plancheck.linter import RuleSet, lint
-from plancheck.parser import parse
+from plancheck.linter import RuleSet
 from plancheck.schema import Schema
 from tests.conftest import apply_fix, line_of
 
@@ -32,8 +32,8 @@ def check(
     builtin: dict[str, Schema], body: str, rule: str, schema: str = "learningplan-design"
 ) -> tuple[str, list[Diagnostic]]:
     source = HEAD + body
-    found = lint(
-        parse(source, "excerpt.md"), builtin, schema_id=schema, rules=RuleSet.from_selectors([rule])
+    found = check_text(
+        source, builtin, path="excerpt.md", schema_id=schema, rules=RuleSet.from_selectors([rule])
     )
     return source, found
 
@@ -76,9 +76,10 @@ def test_heading_drift_says_case(builtin: dict[str, Schema]) -> None:
 def test_vocabulary_drift_names_the_misspelt_word(builtin: dict[str, Schema]) -> None:
     # solution/civil_status_registration_web_application.md: the platform's own misspelling
     source = HEAD.replace("[[methods:Prototyping]]", "[[sdgs:10. Reduced innequalities]]")
-    found = lint(
-        parse(source, "excerpt.md"),
+    found = check_text(
+        source,
         builtin,
+        path="excerpt.md",
         schema_id="learningplan-design",
         rules=RuleSet.from_selectors(["vocabulary-drift"]),
     )
@@ -287,7 +288,7 @@ def test_an_option_spelt_as_the_platform_once_did_is_that_option(
 def lint_all(
     builtin: dict[str, Schema], body: str, schema: str = "learningplan-design"
 ) -> list[Diagnostic]:
-    return lint(parse(HEAD + body, "excerpt.md"), builtin, schema_id=schema)
+    return check_text(HEAD + body, builtin, path="excerpt.md", schema_id=schema)
 
 
 def test_the_templates_own_no_break_space_is_the_exports(builtin: dict[str, Schema]) -> None:
@@ -344,7 +345,7 @@ def test_a_misspelt_choice_the_platform_offered_is_the_exports(builtin: dict[str
     source = HEAD.replace("[[methods:Prototyping]]", "[[sdgs:10. Reduced innequalities]]")
     found = [
         d
-        for d in lint(parse(source, "x.md"), builtin, schema_id="learningplan-design")
+        for d in check_text(source, builtin, path="x.md", schema_id="learningplan-design")
         if d.rule == "vocabulary-drift"
     ]
     assert [(d.severity, d.export) for d in found] == [(Severity.INFO, True)]
@@ -352,7 +353,7 @@ def test_a_misspelt_choice_the_platform_offered_is_the_exports(builtin: dict[str
     typed = HEAD.replace("[[methods:Prototyping]]", "[[methods:solution mapping]]")
     found = [
         d
-        for d in lint(parse(typed, "x.md"), builtin, schema_id="learningplan-design")
+        for d in check_text(typed, builtin, path="x.md", schema_id="learningplan-design")
         if d.rule == "vocabulary-drift"
     ]
     assert [(d.severity, d.export) for d in found] == [(Severity.WARNING, False)]
@@ -366,7 +367,7 @@ def test_the_platforms_fiji_centroid_is_the_exports(builtin: dict[str, Schema]) 
     )
     found = [
         d
-        for d in lint(parse(source, "x.md"), builtin, schema_id="learningplan-design")
+        for d in check_text(source, builtin, path="x.md", schema_id="learningplan-design")
         if d.rule == "coordinates-outside-country"
     ]
     assert [(d.severity, d.export) for d in found] == [(Severity.INFO, True)]
@@ -378,7 +379,9 @@ def test_a_severity_the_configuration_sets_holds_for_export_findings(
 ) -> None:
     body = "## Partners\n\n> Please state the name of the Parter:\n\nMunicipality of Aqaba\n"
     rules = RuleSet.from_selectors(["prompt-drift"], severity={"prompt-drift": Severity.ERROR})
-    found = lint(parse(HEAD + body, "x.md"), builtin, schema_id="learningplan-design", rules=rules)
+    found = check_text(
+        HEAD + body, builtin, path="x.md", schema_id="learningplan-design", rules=rules
+    )
     assert [(d.severity, d.export) for d in found] == [(Severity.ERROR, True)]
 
 
@@ -419,7 +422,7 @@ SOLUTION = """\
 
 def solution_findings(builtin: dict[str, Schema], source: str, rule: str) -> list[Diagnostic]:
     rules = RuleSet.from_selectors([rule])
-    return lint(parse(source, "solution.md"), builtin, schema_id="solution", rules=rules)
+    return check_text(source, builtin, path="solution.md", schema_id="solution", rules=rules)
 
 
 def test_packed_tag_splits_a_list_into_tags(builtin: dict[str, Schema]) -> None:
@@ -619,7 +622,7 @@ def test_trailing_space_of_the_forms_own_lines_in_a_solution_is_the_exports(
     source = SOLUTION + body
     found = [
         d
-        for d in lint(parse(source, "s.md"), builtin, schema_id="solution")
+        for d in check_text(source, builtin, path="s.md", schema_id="solution")
         if d.rule == "trailing-whitespace"
     ]
     assert [(d.span.line, d.export) for d in found] == [
@@ -637,7 +640,7 @@ def test_a_choice_the_platform_offered_in_another_case_is_the_exports(
     source = HEAD.replace("[[methods:Prototyping]]", value)
     found = [
         d
-        for d in lint(parse(source, "x.md"), builtin, schema_id="experiment")
+        for d in check_text(source, builtin, path="x.md", schema_id="experiment")
         if d.rule == "vocabulary-drift"
     ]
     assert [(d.severity, d.export) for d in found] == [(Severity.INFO, True)]
@@ -653,7 +656,7 @@ def test_a_packed_value_is_packed_tags_not_also_vocabulary_drifts(
     )
     found = [
         d.rule
-        for d in lint(parse(source, "s.md"), builtin, schema_id="solution")
+        for d in check_text(source, builtin, path="s.md", schema_id="solution")
         if d.span.line == 11
     ]
     assert found == ["packed-tag"]
@@ -702,7 +705,7 @@ def test_an_empty_heading_with_a_trailing_space_is_named_not_glued(
     # learningplan/everyday_heroes__civic_networks*.md: `## ` with its trailing space, fixed
     # together with trailing-whitespace, once gave `##Data and Methods` (prose, not a
     # heading), which the fix guard refused
-    from plancheck.fixer import fix_text
+    from plancheck import fix_text
 
     source = HEAD + EMPTY.replace("## \n", "##  \n", 1)
     assert "\n##  \n" in source

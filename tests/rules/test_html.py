@@ -136,7 +136,7 @@ def test_html_residue_unwraps_an_export_link_with_markup_in_text_and_address() -
     source = VALID.replace(ANSWER, link)
     found = lint_text(source, select=("html-residue",))
     assert [d.message.endswith("in a link") for d in found] == [True]
-    from plancheck.fixer import fix_text
+    from plancheck import fix_text
     from tests.conftest import mini_schema
 
     result = fix_text(source, {"mini": mini_schema()}, unsafe=True)

@@ -3,9 +3,9 @@ need to read is counted, not listed, or said once (excerpts of real corpus docum
 
 from __future__ import annotations
 
+from plancheck import check_text
 from plancheck.diagnostics import Diagnostic, Severity
-from plancheck.linter import RuleSet, lint
-from plancheck.parser import parse
+from plancheck.linter import RuleSet
 from plancheck.schema import Schema
 from tests.conftest import line_of
 from tests.rules.test_excerpts import CHALLENGE, HEAD, SHARES, SOLUTION
@@ -15,7 +15,7 @@ def found(
     builtin: dict[str, Schema], source: str, rule: str, schema: str = "learningplan-design"
 ) -> list[Diagnostic]:
     rules = RuleSet.from_selectors([rule])
-    return lint(parse(source, "excerpt.md"), builtin, schema_id=schema, rules=rules)
+    return check_text(source, builtin, path="excerpt.md", schema_id=schema, rules=rules)
 
 
 def group(prompt: str, answer: str = "") -> str:

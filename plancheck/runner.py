@@ -1,4 +1,7 @@
-"""Run the per-file work of a run in this process or across worker processes.
+"""Run a check or fix over paths: find the files, answer unchanged ones from the cache,
+and hand the others to :func:`plancheck.checker.run_one`, in this process or across
+worker processes. Calls go one way: the command line calls this module, this module calls
+the checker, and the checker never imports it.
 
 Files go to workers in small batches and come back in the order they were found, so the
 output of a run does not depend on ``--jobs``. Workers ignore Ctrl-C: the main process
