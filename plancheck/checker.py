@@ -16,14 +16,15 @@ from typing import TYPE_CHECKING
 
 from plancheck import pool
 from plancheck.cache import digest
+from plancheck.codes import INTERNAL_ERROR
 from plancheck.diagnostics import Diagnostic
 from plancheck.document import split_lines
 from plancheck.files import STDIN, Source, problem, read
 from plancheck.linter import RuleSet, context, lint_context
-from plancheck.options import FileOptions, Options, Resolver
+from plancheck.options import FileOptions, Resolver
 from plancheck.parser import parse
 from plancheck.results import FileResult, Job
-from plancheck.rules.document import internal_error
+from plancheck.sources import Options
 
 if TYPE_CHECKING:
     from plancheck.cache import ResultCache
@@ -41,7 +42,7 @@ def crashed(path: str, exc: BaseException) -> FileResult:
     where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     at = f" (at {where.filename.rsplit('/', 1)[-1]}:{where.lineno})" if where else ""
     message = f"plancheck failed on this file: {type(exc).__name__}: {exc}{at}; please report it"
-    return FileResult(path, [problem(internal_error, path, message)], (), True)
+    return FileResult(path, [problem(INTERNAL_ERROR, path, message)], (), True)
 
 
 def _lint(source: Source, use: FileOptions, job: Job) -> FileResult:
@@ -75,7 +76,7 @@ def _fix(source: Source, use: FileOptions, job: Job, from_stdin: bool) -> FileRe
     found = result.remaining
     if result.refused:
         message = f"plancheck fix did not write this file: {result.refused}; please report it"
-        found = [problem(internal_error, source.path, message), *found]
+        found = [problem(INTERNAL_ERROR, source.path, message), *found]
     return FileResult(
         source.path,
         found,

@@ -428,9 +428,9 @@ def fix(show_diff: bool, color: bool | None, quiet: bool, **shared: Any) -> None
 
     With `-`, reads standard input and writes the fixed text to standard output.
     """
+    from plancheck.codes import INTERNAL_ERROR
     from plancheck.progress import Progress
     from plancheck.reporters.fixes import applied, diff, summary
-    from plancheck.results import INTERNAL_ERROR
 
     if not shared["paths"]:
         raise Failure("name the files or folders to fix (`plancheck fix .` for this folder)")
@@ -445,7 +445,7 @@ def fix(show_diff: bool, color: bool | None, quiet: bool, **shared: Any) -> None
         slim = replace(result.fixed, source="") if result.fixed is not None else None
         done.append(replace(result, lines=(), original=None, fixed=slim))
         for d in result.diagnostics:
-            if not result.readable or d.rule == INTERNAL_ERROR:
+            if not result.readable or d.code == INTERNAL_ERROR.code:
                 where = f"{d.path}:{d.span.line}:{d.span.column}"
                 progress.echo(f"{where}: {d.code} [{d.rule}] {d.message}\n", err=True)
         if not result.readable:
@@ -572,16 +572,19 @@ def schema_json_schema() -> None:
     help="markdown: the full documentation of every rule (docs/rules.md).",
 )
 def rules_command(fmt: str) -> None:
-    """List every rule: code, name, default severity, summary."""
-    from plancheck.rules import ALL_RULES
+    """List every rule: code, name, default severity, fix, summary.
+
+    [fix]: every finding of the rule carries a fix; [fix?]: some do."""
+    from plancheck.codes import RULES, FixAvailability
 
     if fmt == "markdown":
         from plancheck.rules.docs import markdown
 
         click.echo(markdown(), nl=False)
         _finish(EXIT_OK)
-    for r in ALL_RULES:
-        fix = " [fix]" if r.fixable else ""
+    marks = {FixAvailability.ALWAYS: " [fix]", FixAvailability.SOMETIMES: " [fix?]"}
+    for r in RULES:  # the table alone: listing the rules loads none of them
+        fix = marks.get(r.fix, "")
         click.echo(f"{r.code}  {r.name:20} {r.severity.value:8}{fix} {r.summary}")
     _finish(EXIT_OK)
 
@@ -594,6 +597,7 @@ def rule_command(selector: str | None, show_all: bool, output_format: str) -> No
     """Show a rule's documentation (by code or name), or every rule's with --all."""
     import json
 
+    from plancheck.codes import FixAvailability
     from plancheck.rules import ALL_RULES, lookup
     from plancheck.rules.docs import as_json
 
@@ -612,9 +616,10 @@ def rule_command(selector: str | None, show_all: bool, output_format: str) -> No
         data = [entry for entry in as_json() if entry["code"] in chosen]
         click.echo(json.dumps(data if show_all else data[0], indent=2, ensure_ascii=False))
         _finish(EXIT_OK)
+    fixes = {FixAvailability.ALWAYS: ", fixable", FixAvailability.SOMETIMES: ", sometimes fixable"}
     for r in found:
-        click.echo(f"{r.code} {r.name} ({r.severity.value}{', fixable' if r.fixable else ''})\n")
-        click.echo(r.doc + ("\n" if show_all else ""))
+        click.echo(f"{r.code} {r.name} ({r.severity.value}{fixes.get(r.fix, '')})\n")
+        click.echo(f"{r.summary}\n\n{r.doc}" + ("\n" if show_all else ""))
     _finish(EXIT_OK)
 
 

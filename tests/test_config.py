@@ -9,9 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from plancheck.cli import cli
-from plancheck.config import ConfigError, find_config, load_config
+from plancheck.config import find_config, load_config
 from plancheck.diagnostics import Severity
-from plancheck.options import Options, Resolver
+from plancheck.options import Resolver
+from plancheck.sources import ConfigError, Options
 from tests.conftest import MINI_SCHEMA, VALID
 
 BROKEN = VALID.replace("[[year:2024]]", "[[year:20234]]").replace("## Closing", "## closing")

@@ -22,14 +22,14 @@ from pygls.lsp.server import LanguageServer
 from pygls.workspace import TextDocument
 
 from plancheck import __version__
-from plancheck.config import ConfigError
 from plancheck.linter import SelectorError
 from plancheck.lsp import actions, completion, hover
 from plancheck.lsp.analysis import Analysis, analyse
 from plancheck.lsp.diagnostics import to_lsp
 from plancheck.lsp.positions import UTF16, from_position
-from plancheck.options import Options, Resolver, UnknownSchema
+from plancheck.options import Resolver, UnknownSchema
 from plancheck.schema import SchemaError
+from plancheck.sources import ConfigError, Options
 
 log = logging.getLogger("plancheck.lsp")
 

@@ -2,7 +2,8 @@
 
 A document names its location as a `[[country:...]]` tag followed by a `[[latlng:...]]`
 tag; a document with several locations repeats the pair, and each `latlng` belongs to the
-`country` before it (:func:`locations`). Parsing and geometry are in :mod:`plancheck.geo`;
+`country` before it (:func:`plancheck.house.locations`, read once per document through
+``Context.locations``). Parsing and geometry are in :mod:`plancheck.geo`;
 nothing geometric is loaded for a document without coordinates.
 """
 
@@ -13,53 +14,26 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
-from plancheck.document import Document, MalformedTag, Tag
+from plancheck.codes import COORDINATE_TOLERANCE
+from plancheck.diagnostics import Applicability, Edit, Finding, Fix
+from plancheck.document import Tag
 from plancheck.geo import Placement, Reading, in_range, locate, parse_coordinates
+from plancheck.house import COUNTRY
 from plancheck.rules.base import Context, rule
 from plancheck.schema import TagFormat
 
 if TYPE_CHECKING:
     from plancheck.schema import Vocabulary
 
-COUNTRY = "country"
 # The platform's own wrong centroids, by ISO code: it wrote these coordinates into every
 # document of the country (every Fiji document in the archive, 14 degrees west of the
 # islands: an antimeridian bug). The author chose the country, not the point.
 PLATFORM_CENTROIDS = {"FJI": (-17.44756195212767, 163.40786559316325)}
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
-    """A `country` tag and the coordinates tag after it (either may be missing)."""
-
-    country: Tag | MalformedTag | None
-    point: Tag | MalformedTag | None
-
-
 def coordinate_keys(ctx: Context) -> set[str]:
     assert ctx.schema is not None
     return {t.key for t in ctx.schema.tags if t.format is TagFormat.COORDINATES}
-
-
-def locations(doc: Document, keys: set[str]) -> list[Location]:
-    """Pair each `country` tag with the coordinates tag (a key of ``keys``) that follows it,
-    in file order; malformed tags count by the key the parser read."""
-    tags: list[Tag | MalformedTag] = [t for t in doc.tags if t.key == COUNTRY or t.key in keys]
-    tags += [m for m in doc.malformed_tags if m.key == COUNTRY or m.key in keys]
-    out: list[Location] = []
-    country: Tag | MalformedTag | None = None
-    for tag in sorted(tags, key=lambda t: t.span):
-        if tag.key == COUNTRY:
-            if country is not None:
-                out.append(Location(country, None))
-            country = tag
-        else:
-            out.append(Location(country, tag))
-            country = None
-    if country is not None:
-        out.append(Location(country, None))
-    return out
 
 
 def _codes(vocabulary: Vocabulary) -> tuple[dict[str, str], dict[str, str]]:
@@ -107,7 +81,9 @@ class Point:
     def place(self, lat: float, lng: float) -> Placement | None:
         if self.code is None:
             return None
-        return locate(lat, lng, self.code[0], self.ctx.settings.coordinate_tolerance_km)
+        # coordinates-outside-country's option; the other rules read it to tell a swap
+        tolerance = self.ctx.settings.option(coordinates_outside_country.info, COORDINATE_TOLERANCE)
+        return locate(lat, lng, self.code[0], tolerance)
 
     @cached_property
     def placement(self) -> Placement | None:
@@ -130,14 +106,13 @@ class Point:
 
 
 def _points(ctx: Context) -> Iterator[Point]:
-    keys = coordinate_keys(ctx)
-    for location in locations(ctx.document, keys):
+    for location in ctx.locations:
         tag, country = location.point, location.country
         if isinstance(tag, Tag) and tag.value.strip():  # empty: invalid-tag-value says so
             yield Point(ctx, tag, country if isinstance(country, Tag) else None)
 
 
-@rule("PC501", "malformed-coordinates", Severity.ERROR, fixable=True)
+@rule("PC501")
 def malformed_coordinates(ctx: Context) -> Iterator[Finding]:
     """A coordinates value is not `latitude,longitude` in decimal degrees.
 
@@ -172,7 +147,7 @@ def malformed_coordinates(ctx: Context) -> Iterator[Finding]:
         yield Finding(tag.value_span, message, fix, subject=tag.key)
 
 
-@rule("PC502", "coordinates-out-of-range", Severity.ERROR)
+@rule("PC502")
 def coordinates_out_of_range(ctx: Context) -> Iterator[Finding]:
     """A latitude outside -90..90 or a longitude outside -180..180.
 
@@ -196,7 +171,7 @@ def coordinates_out_of_range(ctx: Context) -> Iterator[Finding]:
         yield Finding(point.tag.value_span, f"[[{point.tag.key}]]: {what}", subject=point.tag.key)
 
 
-@rule("PC503", "null-island", Severity.ERROR)
+@rule("PC503")
 def null_island(ctx: Context) -> Iterator[Finding]:
     """Coordinates `0,0`: a default value left in place, not a location.
 
@@ -222,7 +197,7 @@ def _where(point: Point, placement: Placement) -> str:
     return "; it lies in no country"
 
 
-@rule("PC504", "coordinates-outside-country", Severity.WARNING)
+@rule("PC504")
 def coordinates_outside_country(ctx: Context) -> Iterator[Finding]:
     """The coordinates do not lie in or near the country named before them.
 
@@ -256,7 +231,7 @@ def coordinates_outside_country(ctx: Context) -> Iterator[Finding]:
         yield Finding(point.tag.value_span, message, subject=point.tag.key, export=export)
 
 
-@rule("PC505", "swapped-coordinates", Severity.ERROR, fixable=True)
+@rule("PC505")
 def swapped_coordinates(ctx: Context) -> Iterator[Finding]:
     """Latitude and longitude are swapped: the point is outside its country (or off the
     globe), and the values the other way round lie inside it.

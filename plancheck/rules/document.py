@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from plancheck.detect import Detection
-from plancheck.diagnostics import Finding, Severity
+from plancheck.diagnostics import Finding
 from plancheck.document import Document, Span
 from plancheck.rules.base import Context, rule
 
 START = Span(1, 1, 1, 1)
 
 
-@rule("PC001", "unknown-schema", Severity.ERROR, needs_schema=False)
+@rule("PC001", needs_schema=False)
 def unknown_schema(ctx: Context) -> Iterator[Finding]:
     """No schema fits the document.
 
@@ -33,28 +33,7 @@ def unknown_schema(ctx: Context) -> Iterator[Finding]:
     yield Finding(span, f"no schema fits this document ({what}){hint}; use --schema to choose")
 
 
-@rule("PC002", "unreadable-file", Severity.ERROR, needs_schema=False, external=True)
-def unreadable_file(ctx: Context) -> Iterator[Finding]:
-    """The file cannot be read (missing, a directory, no permission).
-
-    Reported by the file reader before parsing, with the operating system's reason; the
-    run goes on with the other files and exits with status 2.
-    """
-    return iter(())  # the reader reports it: there is no document to look at
-
-
-@rule("PC003", "invalid-encoding", Severity.ERROR, needs_schema=False, external=True)
-def invalid_encoding(ctx: Context) -> Iterator[Finding]:
-    """The file is not UTF-8 text.
-
-    Plan documents are UTF-8. A file in another encoding (Latin-1, UTF-16) or a binary
-    file is reported before parsing with the line, column and byte offset of the first
-    byte that is not UTF-8; the run exits with status 2. Re-save the file as UTF-8.
-    """
-    return iter(())  # the reader reports it: there is no document to look at
-
-
-@rule("PC004", "empty-document", Severity.ERROR, needs_schema=False)
+@rule("PC004", needs_schema=False)
 def empty_document(ctx: Context) -> Iterator[Finding]:
     """The file is empty or holds only whitespace.
 
@@ -64,7 +43,7 @@ def empty_document(ctx: Context) -> Iterator[Finding]:
         yield Finding(START, "the document is empty")
 
 
-@rule("PC005", "missing-tag-block", Severity.ERROR, needs_schema=False)
+@rule("PC005", needs_schema=False)
 def missing_tag_block(ctx: Context) -> Iterator[Finding]:
     """The document has no tag block.
 
@@ -83,50 +62,6 @@ def missing_tag_block(ctx: Context) -> Iterator[Finding]:
     yield Finding(Span(after_title, 1, after_title, 1), "no [[key:value]] tag block found")
 
 
-@rule("PC006", "unused-suppression", Severity.WARNING, needs_schema=False, external=True)
-def unused_suppression(ctx: Context) -> Iterator[Finding]:
-    """An inline suppression comment that suppresses nothing, or names no rule.
-
-    plancheck reads markdownlint-style comments: `<!-- plancheck-disable RULE... -->`
-    and `<!-- plancheck-enable RULE... -->` around a passage,
-    `<!-- plancheck-disable-next-line RULE... -->` for the next line and
-    `<!-- plancheck-disable-file RULE... -->` for the whole file; rules by code, code
-    prefix or name, all rules when none is named. A suppression left behind after the
-    problem was fixed hides the next real one, so it is reported. Reported by the linter
-    after the other rules ran (it needs their findings).
-
-    Bad: `<!-- plancheck-disable-next-line empty-answer -->` above an answered prompt.
-    Good: the comment removed.
-    """
-    return iter(())  # the linter reports it: it needs the other rules' findings
-
-
-@rule("PC007", "file-too-large", Severity.ERROR, needs_schema=False, external=True)
-def file_too_large(ctx: Context) -> Iterator[Finding]:
-    """The file is larger than the size limit, so it was not read.
-
-    A plan document is a few kilobytes (the largest in the archive is 46 KB). A file above
-    `max-file-size` bytes (default 10485760, 10 MiB) is most likely an export, a log or a
-    binary file named `.md`; plancheck reports it from its size alone, without reading
-    it, and the run exits with status 2. The message gives the file's size and the limit.
-    To check larger files, raise the limit in the configuration:
-    `max-file-size = 52428800` in `.plancheck.toml` or `[tool.plancheck]`.
-    """
-    return iter(())  # the reader reports it: there is no document to look at
-
-
-@rule("PC008", "internal-error", Severity.ERROR, needs_schema=False, external=True)
-def internal_error(ctx: Context) -> Iterator[Finding]:
-    """plancheck failed on this file: a bug in plancheck, not in the document.
-
-    When a rule or the parser raises an unexpected error on a file, plancheck reports it
-    here (naming the rule and the error) instead of stopping with a traceback; the other
-    files are still checked and the run exits with status 2. Please report it with the
-    file (or the smallest part of it that still fails).
-    """
-    return iter(())  # the core reports it: the failing step produced no findings
-
-
 def is_plan(document: Document, detection: Detection) -> bool:
     """Whether a document is a plan: it has a tag block (even a broken one), a schema was
     chosen for it, or some template knows one of its headings or prompts. A README or a
@@ -139,7 +74,7 @@ def is_plan(document: Document, detection: Detection) -> bool:
     )
 
 
-@rule("PC009", "not-a-plan", Severity.INFO, needs_schema=False)
+@rule("PC009", needs_schema=False)
 def not_a_plan(ctx: Context) -> Iterator[Finding]:
     """The Markdown file is not a plan document, so it was not checked.
 

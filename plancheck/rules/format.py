@@ -1,7 +1,8 @@
 """Formatting rules: what the export and the rich-text editor left in the text.
 
-They follow the archive's own house format (FORMAT.md) and impose no generic Markdown
-style: blank lines, list markers and the `****` leads are left as the archive has them.
+They follow the archive's own house format (docs/format.md; :mod:`plancheck.house` holds
+the facts code reads) and impose no generic Markdown style: blank lines, list markers and
+the `****` leads are left as the archive has them.
 """
 
 from __future__ import annotations
@@ -9,8 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from plancheck.diagnostics import Applicability, Edit, Finding, Fix
 from plancheck.document import NEWLINE, Document, Span, Tag
+from plancheck.house import FIRST_TAGS, LOCATION, after_location
 from plancheck.mojibake import HINT, repair_line
 from plancheck.rules.base import Context, rule
 
@@ -20,11 +22,9 @@ TRAILING_CHARS = frozenset(" \t\u00a0\u3000") | {chr(c) for c in range(0x2000, 0
 # start an empty list item, `#` an empty heading. After such a marker a no-break space,
 # which Markdown does not count as a space, is what keeps the line text.
 BARE_MARKER = re.compile(r"\s*(?:[-+*]|\d{1,9}[.)]|#{1,6}|>)")
-FIRST_TAGS = ("focal_point", "year", "type")
-LOCATION = ("country", "latlng")
 
 
-@rule("PC603", "trailing-whitespace", Severity.INFO, needs_schema=False, fixable=True)
+@rule("PC603", needs_schema=False)
 def trailing_whitespace(ctx: Context) -> Iterator[Finding]:
     """Spaces, tabs or no-break spaces at the end of a line.
 
@@ -82,7 +82,7 @@ def _export_lines(doc: Document) -> set[int]:
     return lines
 
 
-@rule("PC604", "line-endings", Severity.WARNING, needs_schema=False, fixable=True)
+@rule("PC604", needs_schema=False)
 def line_endings(ctx: Context) -> Iterator[Finding]:
     """Line endings other than LF: CRLF (Windows) or a lone CR (old Mac, or pasted text).
 
@@ -109,7 +109,7 @@ def line_endings(ctx: Context) -> Iterator[Finding]:
         yield Finding(edits[0].span, f"{what} line endings on {len(edits)} lines", fix)
 
 
-@rule("PC605", "bom", Severity.WARNING, needs_schema=False, fixable=True)
+@rule("PC605", needs_schema=False)
 def bom(ctx: Context) -> Iterator[Finding]:
     """The file starts with a byte order mark (U+FEFF).
 
@@ -122,7 +122,7 @@ def bom(ctx: Context) -> Iterator[Finding]:
         yield Finding(span, "the file starts with a byte order mark", fix)
 
 
-@rule("PC606", "final-newline", Severity.WARNING, needs_schema=False, fixable=True)
+@rule("PC606", needs_schema=False)
 def final_newline(ctx: Context) -> Iterator[Finding]:
     """The file does not end with a line break.
 
@@ -141,8 +141,7 @@ def final_newline(ctx: Context) -> Iterator[Finding]:
 def _tag_rank(ctx: Context) -> dict[str, tuple[int, str]] | None:
     """The archive's order of tag keys for this schema, or None if a key is unknown."""
     assert ctx.schema is not None
-    keys = [t.key for t in ctx.schema.tags]
-    after_location = set(keys[keys.index("latlng") + 1 :]) if "latlng" in keys else set()
+    later = set(after_location([t.key for t in ctx.schema.tags]))
     rank: dict[str, tuple[int, str]] = {}
     for tag in ctx.document.tags:
         key = tag.key
@@ -153,7 +152,7 @@ def _tag_rank(ctx: Context) -> dict[str, tuple[int, str]] | None:
         elif ctx.schema.tag(key) is None:
             return None  # unknown-tag first: its place is not known
         else:
-            rank[key] = (3 if key in after_location else 1, key)
+            rank[key] = (3 if key in later else 1, key)
     return rank
 
 
@@ -168,7 +167,7 @@ def _layout(tags: list[Tag]) -> str:
     return "\n".join(out).rstrip("\n")
 
 
-@rule("PC607", "tag-order", Severity.WARNING, fixable=True)
+@rule("PC607")
 def tag_order(ctx: Context) -> Iterator[Finding]:
     """Tags out of the archive's order.
 
@@ -227,7 +226,7 @@ def _changed(before: str, after: str) -> tuple[int, int, str]:
     return start, end_b, after[start:end_a]
 
 
-@rule("PC608", "mojibake", Severity.WARNING, needs_schema=False, fixable=True)
+@rule("PC608", needs_schema=False)
 def mojibake(ctx: Context) -> Iterator[Finding]:
     """Text whose UTF-8 was decoded in another encoding somewhere on its way.
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from plancheck import markup, preserve
 from plancheck.align import MatchKind
-from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity, apply_edits
+from plancheck.diagnostics import Applicability, Edit, Finding, Fix, apply_edits
 from plancheck.document import BlockKind, Document, Span
 from plancheck.rules.base import Context, rule
 from plancheck.rules.format import BARE_MARKER
@@ -97,7 +97,7 @@ def _inside(ranges: list[tuple[int, int]], start: int) -> bool:
     return any(s <= start < e for s, e in ranges)
 
 
-@rule("PC601", "html-entity", Severity.WARNING, needs_schema=False, fixable=True)
+@rule("PC601", needs_schema=False)
 def html_entity(ctx: Context) -> Iterator[Finding]:
     """An HTML entity (`&amp;`, `&nbsp;`, `&quot;`, `&#39;`) in an answer or a prompt.
 
@@ -182,7 +182,7 @@ def _reads_alike(text: str, start: int, end: int, content: str) -> bool:
     return preserve.words(preserve.shown(fixed)) == preserve.words(preserve.shown(text))
 
 
-@rule("PC602", "html-residue", Severity.WARNING, needs_schema=False, fixable=True)
+@rule("PC602", needs_schema=False)
 def html_residue(ctx: Context) -> Iterator[Finding]:
     """HTML left over from the platform's rich-text editor in an answer or free text.
 

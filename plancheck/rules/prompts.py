@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from plancheck import markup
 from plancheck.align import MatchKind, PromptMatch, SectionMatch
 from plancheck.answers import plain, stand_in, top_level_items, unknown, visible_length
-from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from plancheck.diagnostics import Applicability, Edit, Finding, Fix
 from plancheck.difference import describe, encoding_only
 from plancheck.document import Answer, BlockKind, Document, Span
 from plancheck.placeholders import GUIDANCE, PLACEHOLDER_EMAIL, UNTITLED
@@ -28,7 +28,7 @@ def _after(span: Span) -> Span:
     return Span(span.end_line + 1, 1, span.end_line + 1, 1)
 
 
-@rule("PC301", "missing-prompt", Severity.ERROR)
+@rule("PC301")
 def missing_prompt(ctx: Context) -> Iterator[Finding]:
     """A prompt the template requires is absent from its section.
 
@@ -65,7 +65,7 @@ def _exported(pm: PromptMatch) -> bool:
     )
 
 
-@rule("PC302", "prompt-drift", Severity.WARNING, fixable=True)
+@rule("PC302")
 def prompt_drift(ctx: Context) -> Iterator[Finding]:
     """A prompt whose text differs from the template's.
 
@@ -97,7 +97,7 @@ def prompt_drift(ctx: Context) -> Iterator[Finding]:
                 yield Finding(pm.prompt.text_span, message, fix, export=export)
 
 
-@rule("PC303", "empty-answer", Severity.WARNING)
+@rule("PC303")
 def empty_answer(ctx: Context) -> Iterator[Finding]:
     """A prompt whose answer the template requires is left empty.
 
@@ -212,7 +212,7 @@ def _text_violations(pm: PromptMatch, spec: AnswerSpec, lines: Sequence[str]) ->
                 )
 
 
-@rule("PC304", "answer-constraint", Severity.WARNING)
+@rule("PC304")
 def answer_constraint(ctx: Context) -> Iterator[Finding]:
     """An answer breaks a constraint its prompt states; the message says which.
 
@@ -250,7 +250,7 @@ def answer_constraint(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-@rule("PC305", "placeholder", Severity.WARNING, needs_schema=False, fixable=True)
+@rule("PC305", needs_schema=False)
 def placeholder(ctx: Context) -> Iterator[Finding]:
     """Text that holds a place for an answer that was never written.
 

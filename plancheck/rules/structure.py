@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from plancheck.align import MatchKind, SectionMatch
-from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from plancheck.diagnostics import Applicability, Edit, Finding, Fix
 from plancheck.difference import describe
 from plancheck.document import Span
 from plancheck.rules.base import Context, rule
@@ -14,7 +14,7 @@ from plancheck.rules.base import Context, rule
 NUMBER_ONLY = re.compile(r"[\d\W_]*")  # `# 1. ` is a broken export, not a title
 
 
-@rule("PC201", "missing-title", Severity.ERROR, needs_schema=False)
+@rule("PC201", needs_schema=False)
 def missing_title(ctx: Context) -> Iterator[Finding]:
     """The document does not start with a `# title` line, or the title is not text.
 
@@ -32,7 +32,7 @@ def missing_title(ctx: Context) -> Iterator[Finding]:
         yield Finding(title.span, f"the title is {what}")
 
 
-@rule("PC202", "empty-heading", Severity.WARNING, needs_schema=False, fixable=True)
+@rule("PC202", needs_schema=False)
 def empty_heading(ctx: Context) -> Iterator[Finding]:
     """A section heading `## ` with no text.
 
@@ -81,7 +81,7 @@ def _where_missing(ctx: Context, order: int) -> tuple[Span, str]:
     return ctx.document.end, hint
 
 
-@rule("PC203", "missing-section", Severity.ERROR)
+@rule("PC203")
 def missing_section(ctx: Context) -> Iterator[Finding]:
     """A section the template requires is absent.
 
@@ -104,7 +104,7 @@ def missing_section(ctx: Context) -> Iterator[Finding]:
             yield Finding(span, f"required section '## {spec.heading}' is missing{hint}")
 
 
-@rule("PC204", "unknown-section", Severity.WARNING)
+@rule("PC204")
 def unknown_section(ctx: Context) -> Iterator[Finding]:
     """A section heading that is not in the template and is not near any of its headings.
 
@@ -137,7 +137,7 @@ def _out_of_order(matches: list[SectionMatch]) -> set[int]:
     return set(range(len(matches))) - set(keep)
 
 
-@rule("PC205", "section-order", Severity.WARNING)
+@rule("PC205")
 def section_order(ctx: Context) -> Iterator[Finding]:
     """Sections out of template order, or a section repeated more than allowed.
 
@@ -165,7 +165,7 @@ def section_order(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("PC206", "heading-drift", Severity.WARNING, fixable=True)
+@rule("PC206")
 def heading_drift(ctx: Context) -> Iterator[Finding]:
     """A section heading that is a near miss of the template's heading.
 

@@ -6,10 +6,11 @@ import datetime
 import re
 from collections.abc import Iterator
 
-from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from plancheck.diagnostics import Applicability, Edit, Finding, Fix
 from plancheck.document import Answer, Document, MalformedTag, Span, Tag
+from plancheck.house import COUNTRY, locations
 from plancheck.rules.base import Context, rule
-from plancheck.rules.coordinates import COUNTRY, coordinate_keys, locations
+from plancheck.rules.coordinates import coordinate_keys
 from plancheck.schema import TagFormat, TagSpec
 from plancheck.tagvalues import malformed_values
 from plancheck.vocabulary import closest, normalize
@@ -33,7 +34,7 @@ def _delete_line(doc: Document, line: int) -> Edit:
     return Edit(Span(max(line - 1, 1), len(prev) + 1, line, len(lines[line - 1]) + 1), "")
 
 
-@rule("PC101", "missing-tag", Severity.ERROR)
+@rule("PC101")
 def missing_tag(ctx: Context) -> Iterator[Finding]:
     """A tag the template requires is absent.
 
@@ -93,7 +94,7 @@ def _format_problem(spec: TagSpec, value: str) -> str | None:
     return None
 
 
-@rule("PC102", "invalid-tag-value", Severity.ERROR)
+@rule("PC102")
 def invalid_tag_value(ctx: Context) -> Iterator[Finding]:
     """A tag's value does not have the format the schema gives it.
 
@@ -114,7 +115,7 @@ def invalid_tag_value(ctx: Context) -> Iterator[Finding]:
             yield Finding(tag.value_span, f"[[{tag.key}]]: {problem}", subject=tag.key)
 
 
-@rule("PC103", "duplicate-tag", Severity.WARNING, fixable=True)
+@rule("PC103")
 def duplicate_tag(ctx: Context) -> Iterator[Finding]:
     """A tag is repeated: a single-valued tag given twice, or the same value twice.
 
@@ -159,7 +160,7 @@ def duplicate_tag(ctx: Context) -> Iterator[Finding]:
         seen_values.add(value_key)
 
 
-@rule("PC104", "tag-syntax", Severity.ERROR, needs_schema=False, fixable=True)
+@rule("PC104", needs_schema=False)
 def tag_syntax(ctx: Context) -> Iterator[Finding]:
     """A line of the tag block is not a well-formed `[[key:value]]` tag.
 
@@ -199,7 +200,7 @@ def _rewrite(bad: MalformedTag) -> Fix | None:
     return Fix(applicability, f"Rewrite as {canonical}", (Edit(bad.span, canonical),))
 
 
-@rule("PC105", "unknown-tag", Severity.WARNING)
+@rule("PC105")
 def unknown_tag(ctx: Context) -> Iterator[Finding]:
     """A tag key that the schema does not declare.
 
@@ -251,7 +252,7 @@ def _answer_links(doc: Document, answer: Answer) -> Iterator[tuple[str, Span, st
                     yield m.group(), Span(n, m.start() + 1, n, m.end() + 1), "the link"
 
 
-@rule("PC106", "malformed-url", Severity.WARNING, fixable=True)
+@rule("PC106")
 def malformed_url(ctx: Context) -> Iterator[Finding]:
     """A link that does not open: a URL-valued tag or a link in an answer that asks for
     links is not a well-formed web address.
@@ -301,7 +302,7 @@ def packed_values(value: str) -> list[str] | None:
     return parts
 
 
-@rule("PC107", "packed-tag", Severity.WARNING, fixable=True)
+@rule("PC107")
 def packed_tag(ctx: Context) -> Iterator[Finding]:
     """Several values packed into one tag of a multi-valued key.
 

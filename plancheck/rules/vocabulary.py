@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from plancheck.diagnostics import Applicability, Edit, Finding, Fix
 from plancheck.difference import describe
 from plancheck.document import Tag
 from plancheck.rules.base import Context, rule
@@ -69,7 +69,7 @@ def _drift(tag: Tag, found: TermMatch, vocabulary: Vocabulary) -> Finding:
     return Finding(tag.value_span, message, fix, subject=tag.key, export=export)
 
 
-@rule("PC401", "vocabulary-drift", Severity.WARNING, fixable=True)
+@rule("PC401")
 def vocabulary_drift(ctx: Context) -> Iterator[Finding]:
     """A tag value is a variant of a vocabulary term: it should be written as the term.
 
@@ -141,7 +141,7 @@ def _hint(suggestions: list[str]) -> str:
     return "; did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
 
 
-@rule("PC402", "unknown-term", Severity.ERROR)
+@rule("PC402")
 def unknown_term(ctx: Context) -> Iterator[Finding]:
     """A tag with a closed vocabulary has a value that is not one of its terms.
 
@@ -164,7 +164,7 @@ def unknown_term(ctx: Context) -> Iterator[Finding]:
         yield Finding(tag.value_span, message, subject=tag.key)
 
 
-@rule("PC403", "unknown-country", Severity.ERROR)
+@rule("PC403")
 def unknown_country(ctx: Context) -> Iterator[Finding]:
     """A country tag names no country, territory or known region.
 
