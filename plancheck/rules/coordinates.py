@@ -114,23 +114,41 @@ def _points(ctx: Context) -> Iterator[Point]:
 
 @rule("PC501")
 def malformed_coordinates(ctx: Context) -> Iterator[Finding]:
-    """A coordinates value is not `latitude,longitude` in decimal degrees.
+    """## What it reports
 
-    The archive writes `lat,lng`: two decimal numbers, latitude first, a comma between them
-    and no spaces. What authors write instead is read well enough to say what is wrong:
-    spaces around the comma, a space, `;` or `/` between the numbers, decimal commas
+    A coordinates value that is not `latitude,longitude` in decimal degrees. The archive
+    writes `lat,lng`: two decimal numbers, latitude first, a comma between them and no
+    spaces. What authors write instead is read well enough to say what is wrong: spaces
+    around the comma, a space, `;` or `/` between the numbers, decimal commas
     (`8,5;-80,1`), degrees-minutes-seconds or hemisphere letters (`8°30'N 80°6'W`,
     `8.5N 80.1W`, in either order: the letters say which is the latitude), labels
     (`lat: 8.5, lng: -80.1`), a third value (an altitude), or text.
 
-    Fix: rewrite the value as `lat,lng` when its meaning is unambiguous; safe when only
+    ## Why it matters
+
+    Tools that map the archive read `lat,lng` and nothing else: any other form puts the
+    plan nowhere.
+
+    ## Example
+
+    `[[latlng:8.5, -80.1]]`, `[[latlng:15.98;-24.01]]`, `[[latlng:8°30'N 80°6'W]]`,
+    `[[latlng:Panama City]]`.
+
+    ## Fixed example
+
+    `[[latlng:8.5,-80.1]]`, `[[latlng:15.98,-24.01]]`, `[[latlng:8.5,-80.1]]` (no fix for
+    `Panama City`).
+
+    ## Fix safety
+
+    The fix rewrites the value as `lat,lng` when its meaning is unambiguous: safe when only
     whitespace changes, unsafe for every conversion (the numbers as written are kept;
     degrees-minutes-seconds become decimal degrees to 6 places). Text, four numbers
     (`8,5,-80,1`), two latitudes, or a sign together with a hemisphere letter have no fix.
 
-    Bad: `[[latlng:8.5, -80.1]]`, `[[latlng:15.98;-24.01]]`, `[[latlng:8°30'N 80°6'W]]`,
-    `[[latlng:Panama City]]`.
-    Good: `[[latlng:8.5,-80.1]]`.
+    ## Options
+
+    None.
     """
     for point in _points(ctx):
         reading, tag = point.reading, point.tag
@@ -149,14 +167,27 @@ def malformed_coordinates(ctx: Context) -> Iterator[Finding]:
 
 @rule("PC502")
 def coordinates_out_of_range(ctx: Context) -> Iterator[Finding]:
-    """A latitude outside -90..90 or a longitude outside -180..180.
+    """## What it reports
+
+    A latitude outside -90..90 or a longitude outside -180..180. When the two values swapped
+    lie in the declared country, swapped-coordinates reports it instead (with its fix).
+
+    ## Why it matters
 
     No place has such coordinates; usually a typo, or projected metres pasted as degrees.
-    When the two values swapped lie in the declared country, swapped-coordinates reports
-    it instead (with its fix).
 
-    Bad: `[[latlng:95.2,-80.1]]`, `[[latlng:8.5,-280.1]]`.
-    Good: `[[latlng:8.5,-80.1]]`.
+    ## Example
+
+    `[[latlng:95.2,-80.1]]`, `[[latlng:8.5,-280.1]]`. Instead: `[[latlng:8.5,-80.1]]`.
+
+    ## Fix safety
+
+    No fix: only the author knows the place.
+
+    ## Options
+
+    None of its own; to tell a swapped pair it reads coordinates-outside-country's
+    tolerance.
     """
     for point in _points(ctx):
         found = point.reading.point
@@ -173,14 +204,27 @@ def coordinates_out_of_range(ctx: Context) -> Iterator[Finding]:
 
 @rule("PC503")
 def null_island(ctx: Context) -> Iterator[Finding]:
-    """Coordinates `0,0`: a default value left in place, not a location.
+    """## What it reports
 
-    0,0 lies in the Gulf of Guinea, 600 km off the coast of Ghana; forms and exports write
-    it when no location was given. Give the location of the work (the platform uses the
-    country's centroid).
+    Coordinates `0,0`: a default value left in place, not a location.
 
-    Bad: `[[latlng:0,0]]`, `[[latlng:0.0,0.0]]`.
-    Good: `[[latlng:7.95,-1.03]]` (Ghana).
+    ## Why it matters
+
+    0,0 lies in the Gulf of Guinea, 600 km off the coast of Ghana; forms and exports write it
+    when no location was given.
+
+    ## Example
+
+    `[[latlng:0,0]]`, `[[latlng:0.0,0.0]]`. Instead: `[[latlng:7.95,-1.03]]` (Ghana): the
+    location of the work (the platform uses the country's centroid).
+
+    ## Fix safety
+
+    No fix: only the author knows the place.
+
+    ## Options
+
+    None.
     """
     for point in _points(ctx):
         if point.reading.point == (0.0, 0.0):
@@ -199,23 +243,41 @@ def _where(point: Point, placement: Placement) -> str:
 
 @rule("PC504")
 def coordinates_outside_country(ctx: Context) -> Iterator[Finding]:
-    """The coordinates do not lie in or near the country named before them.
+    """## What it reports
 
-    Each `latlng` is compared with the boundary of the `country` tag before it (a region
-    such as `Republika Srpska` counts as its country). A point counts as in its country
-    when it is inside the boundary or within the tolerance of it (`coordinate-tolerance-km`,
-    default 50 km: the boundaries are low-resolution, and coasts and small islands move by
-    tens of kilometres), at sea among the country's own parts (the platform's centroids of
-    archipelagos and split countries, such as Malaysia, lie at sea), or, for small island
-    states and outlying islands the boundaries lack, inside the islands' box or near the
-    country's centroid. The message says how far the point is from the country and which
-    country, if any, holds it. No fix: only the author knows the place. The platform's
-    own wrong centroid of a country (Fiji's, in every Fiji document) is the export's:
-    reported at info and counted apart in the summary.
+    Coordinates that do not lie in or near the country named before them. Each `latlng` is
+    compared with the boundary of the `country` tag before it (a region such as
+    `Republika Srpska` counts as its country). A point counts as in its country when it is
+    inside the boundary or within the tolerance of it, at sea among the country's own parts
+    (the platform's centroids of archipelagos and split countries, such as Malaysia, lie at
+    sea), or, for small island states and outlying islands the boundaries lack, inside the
+    islands' box or near the country's centroid. The message says how far the point is from
+    the country and which country, if any, holds it. The platform's own wrong centroid of a
+    country (Fiji's, in every Fiji document) is the export's: reported at info and counted
+    apart in the summary.
 
-    Bad: `[[country:Fiji]]` `[[latlng:-17.45,163.41]]` (1,471 km west of Fiji, at sea: the
+    ## Why it matters
+
+    A plan placed in the wrong country shows up on the wrong map and in the wrong country's
+    counts.
+
+    ## Example
+
+    `[[country:Fiji]]` `[[latlng:-17.45,163.41]]` (1,471 km west of Fiji, at sea: the
     platform's centroid bug); `[[country:Kenya]]` `[[latlng:-6.37,34.89]]` (in Tanzania).
-    Good: `[[country:Fiji]]` `[[latlng:-17.71,178.07]]`.
+    Instead: `[[country:Fiji]]` `[[latlng:-17.71,178.07]]`.
+
+    ## Fix safety
+
+    No fix: only the author knows the place.
+
+    ## Options
+
+    `tolerance-km` (default 50): how far a point may lie outside its country's boundary
+    and still count as in it. The boundaries are low-resolution, and coasts and small islands
+    move by tens of kilometres. coordinates-out-of-range and swapped-coordinates read it too,
+    to tell a swapped pair. The top-level key `coordinate-tolerance-km` still sets it, with a
+    deprecation warning.
     """
     for point in _points(ctx):
         placement = point.placement
@@ -233,16 +295,32 @@ def coordinates_outside_country(ctx: Context) -> Iterator[Finding]:
 
 @rule("PC505")
 def swapped_coordinates(ctx: Context) -> Iterator[Finding]:
-    """Latitude and longitude are swapped: the point is outside its country (or off the
-    globe), and the values the other way round lie inside it.
+    """## What it reports
+
+    Latitude and longitude swapped: the point is outside its country (or off the globe), and
+    the values the other way round lie inside it.
+
+    ## Why it matters
 
     GeoJSON, KML and many GIS tools write longitude first; the archive writes latitude
-    first.
+    first, so the swapped point lands in another place altogether.
 
-    Fix (unsafe): swap the two values.
+    ## Example
 
-    Bad: `[[country:Ghana]]` `[[latlng:-1.03,7.95]]`.
-    Good: `[[country:Ghana]]` `[[latlng:7.95,-1.03]]`.
+    `[[country:Ghana]]` `[[latlng:-1.03,7.95]]`.
+
+    ## Fixed example
+
+    `[[country:Ghana]]` `[[latlng:7.95,-1.03]]`.
+
+    ## Fix safety
+
+    Unsafe: the fix swaps the two values.
+
+    ## Options
+
+    None of its own; it reads coordinates-outside-country's tolerance to tell whether a
+    point lies in its country.
     """
     for point in _points(ctx):
         if not point.swapped or point.code is None:

@@ -45,6 +45,15 @@ FIX_WORDS = {
 }
 
 HEADING = re.compile(r"^## (.+)$", re.MULTILINE)
+# The house format's page, which rules cite by its path (the terminal shows the path; the
+# documentation pages link it).
+FORMAT_PAGE = "docs/format.md"
+
+
+def _linked(doc: str, target: str) -> str:
+    return doc.replace(f"`{FORMAT_PAGE}`", FORMAT_PAGE).replace(
+        FORMAT_PAGE, f"[{FORMAT_PAGE}]({target})"
+    )
 
 
 def sections(doc: str) -> list[tuple[str, str]]:
@@ -151,7 +160,7 @@ def markdown() -> str:
             "",
             r.summary,
             "",
-            _labelled(r.doc),
+            _linked(_labelled(r.doc), "format.md"),
             *_option_table(r),
         ]
     return "\n".join(out) + "\n"
@@ -200,7 +209,7 @@ def page(rule: AnyRule) -> str:
             "",
             rule.summary,
             "",
-            rule.doc,
+            _linked(rule.doc, "../format.md"),
             *_option_table(rule),
             "",
             "## Using it",

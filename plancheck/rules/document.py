@@ -14,14 +14,29 @@ START = Span(1, 1, 1, 1)
 
 @rule("PC001", needs_schema=False)
 def unknown_schema(ctx: Context) -> Iterator[Finding]:
-    """No schema fits the document.
+    """## What it reports
 
-    plancheck picks a schema from the `[[type:...]]` tag, the section headings and the
-    prompts. When nothing fits, the schema-based rules cannot run, so this is an error;
-    the message names the nearest candidates. Pass `--schema ID` to force one.
+    A document no schema fits. plancheck picks a schema from the `[[type:...]]` tag, the
+    section headings and the prompts; the message names the nearest candidates.
 
-    Bad: a document with `[[type:report]]` and headings no template has.
-    Good: `[[type:learningplan]]` with the sections of a learning plan template.
+    ## Why it matters
+
+    When nothing fits, the schema-based rules cannot run, so the document is barely checked:
+    this is an error.
+
+    ## Example
+
+    A document with `[[type:report]]` and headings no template has. Instead:
+    `[[type:learningplan]]` with the sections of a learning plan template.
+
+    ## Fix safety
+
+    No fix: give the document its template's type and sections, or pass `--schema ID` to
+    force one.
+
+    ## Options
+
+    None.
     """
     if ctx.detection.schema is not None:
         return
@@ -35,9 +50,25 @@ def unknown_schema(ctx: Context) -> Iterator[Finding]:
 
 @rule("PC004", needs_schema=False)
 def empty_document(ctx: Context) -> Iterator[Finding]:
-    """The file is empty or holds only whitespace.
+    """## What it reports
+
+    A file that is empty or holds only whitespace.
+
+    ## Why it matters
 
     An empty plan has nothing to check; every other rule is skipped for it.
+
+    ## Example
+
+    A file of three blank lines.
+
+    ## Fix safety
+
+    No fix: write the plan, or remove the file.
+
+    ## Options
+
+    None.
     """
     if not ctx.document.source.strip():
         yield Finding(START, "the document is empty")
@@ -45,14 +76,28 @@ def empty_document(ctx: Context) -> Iterator[Finding]:
 
 @rule("PC005", needs_schema=False)
 def missing_tag_block(ctx: Context) -> Iterator[Finding]:
-    """The document has no tag block.
+    """## What it reports
 
-    Every plan starts with its title and a block of `[[key:value]]` tags (focal point,
-    year, type, ...). Without it the document cannot be classified or validated; the
-    individual `missing-tag` findings are left out in favour of this one.
+    A document with no block of `[[key:value]]` tags. The individual `missing-tag`
+    findings are left out in favour of this one.
 
-    Bad: a title followed directly by `## Title`.
-    Good: `# My plan`, a blank line, then `[[focal_point:name@undp.org]]` and the rest.
+    ## Why it matters
+
+    Every plan starts with its title and a block of tags (focal point, year, type, ...).
+    Without it the document cannot be classified or validated.
+
+    ## Example
+
+    A title followed directly by `## Title`. Instead: `# My plan`, a blank line, then
+    `[[focal_point:name@undp.org]]` and the rest.
+
+    ## Fix safety
+
+    No fix: only the author knows the values.
+
+    ## Options
+
+    None.
     """
     doc = ctx.document
     if doc.tags or doc.malformed_tags or not doc.source.strip():
@@ -76,20 +121,33 @@ def is_plan(document: Document, detection: Detection) -> bool:
 
 @rule("PC009", needs_schema=False)
 def not_a_plan(ctx: Context) -> Iterator[Finding]:
-    """The Markdown file is not a plan document, so it was not checked.
+    """## What it reports
 
-    A lab's repository keeps other Markdown beside its plans (a README, a CHANGELOG,
-    meeting notes), and pre-commit names every changed `.md` file. A file with no
-    `[[key:value]]` tag block and none of the templates' headings or prompts is not a
-    plan: instead of `unknown-schema` and `missing-tag-block` errors, plancheck says so
-    once, at info level, and runs no other rule on it. It never fails a run, whatever
-    its configured severity or `--fail-on`; leave such files out with `exclude` (and
-    `--force-exclude` for files named on the command line) to silence it. Leaving the
-    rule out (`--ignore not-a-plan`, or a `select` without it) checks every Markdown file
-    as a plan, with the other rules selected.
+    A Markdown file with no `[[key:value]]` tag block and none of the templates' headings or
+    prompts. Instead of `unknown-schema` and `missing-tag-block` errors, plancheck says so
+    once, at info level, and runs no other rule on it. It never fails a run, whatever its
+    configured severity or `--fail-on`.
 
-    Bad (reported): a `README.md` of `# Our lab` and `## Installation`.
-    Good (not reported): a plan that starts with its title and `[[focal_point:...]]`.
+    ## Why it matters
+
+    A lab's repository keeps other Markdown beside its plans (a README, a CHANGELOG, meeting
+    notes), and pre-commit names every changed `.md` file: such a file is not a plan, and
+    checking it as one would bury the run in errors.
+
+    ## Example
+
+    A `README.md` of `# Our lab` and `## Installation` is reported; a plan that starts with
+    its title and `[[focal_point:...]]` is not.
+
+    ## Fix safety
+
+    No fix. Leave such files out with `exclude` (and `--force-exclude` for files named on
+    the command line) to silence it. Leaving the rule out (`--ignore not-a-plan`, or a
+    `select` without it) checks every Markdown file as a plan, with the other rules selected.
+
+    ## Options
+
+    None.
     """
     if not is_plan(ctx.document, ctx.detection):
         yield Finding(

@@ -26,22 +26,38 @@ BARE_MARKER = re.compile(r"\s*(?:[-+*]|\d{1,9}[.)]|#{1,6}|>)")
 
 @rule("PC603", needs_schema=False)
 def trailing_whitespace(ctx: Context) -> Iterator[Finding]:
-    """Spaces, tabs or no-break spaces at the end of a line.
+    """## What it reports
 
-    Invisible, they make diffs noisy and prompts differ from the template's text (871
-    plans have them). Fix (safe): remove them, except a no-break space after a bare list
-    or heading marker (`5.` and a no-break space is text; `5.` alone starts an empty
-    list item): there the finding has no fix.
+    Spaces, tabs or no-break spaces at the end of a line. Trailing whitespace on the lines
+    the platform's export writes (prompts, the empty `> ` lines of groups, the `- ` of an
+    unticked choice, headings, tags) and the no-break spaces its rich-text editor left at the
+    end of answer lines are the export's: reported at info and counted apart in the summary,
+    one finding per line. Spaces at the end of the author's own lines are one finding per
+    file, at the first such line, whose fix removes them all: a finding per line would bury
+    everything else in the output.
 
-    Trailing whitespace on the lines the platform's export writes (prompts, the empty
-    `> ` lines of groups, the `- ` of an unticked choice, headings, tags) and the
-    no-break spaces its rich-text editor left at the end of answer lines are the export's:
-    reported at info and counted apart in the summary, one finding per line. Spaces at the
-    end of the author's own lines are one finding per file, at the first such line, whose
-    fix removes them all: a finding per line would bury everything else in the output.
+    ## Why it matters
 
-    Bad: `Our challenge is that ...` followed by a no-break space.
-    Good: the line ending with its last visible character.
+    Invisible, they make diffs noisy and prompts differ from the template's text (871 plans
+    have them).
+
+    ## Example
+
+    `Our challenge is that ...` followed by a no-break space.
+
+    ## Fixed example
+
+    The line ending with its last visible character.
+
+    ## Fix safety
+
+    Safe: the fix removes them, except a no-break space after a bare list or heading marker
+    (`5.` and a no-break space is text; `5.` alone starts an empty list item): there the
+    finding has no fix.
+
+    ## Options
+
+    None.
     """
     written = _export_lines(ctx.document)
     authors: list[Edit] = []
@@ -84,14 +100,31 @@ def _export_lines(doc: Document) -> set[int]:
 
 @rule("PC604", needs_schema=False)
 def line_endings(ctx: Context) -> Iterator[Finding]:
-    """Line endings other than LF: CRLF (Windows) or a lone CR (old Mac, or pasted text).
+    """## What it reports
 
-    The archive uses LF. A lone CR inside a line (seen inside tag values) is a line break
-    to Markdown but invisible in most editors. Fix (safe): every line ending becomes LF;
-    one finding per file, at the first such line.
+    Line endings other than LF: CRLF (Windows) or a lone CR (old Mac, or pasted text); one
+    finding per file, at the first such line.
 
-    Bad: lines ending in CR LF.
-    Good: lines ending in LF.
+    ## Why it matters
+
+    The archive uses LF. A lone CR inside a line (seen inside tag values) is a line break to
+    Markdown but invisible in most editors.
+
+    ## Example
+
+    Lines ending in CR LF.
+
+    ## Fixed example
+
+    Lines ending in LF.
+
+    ## Fix safety
+
+    Safe: every line ending becomes LF.
+
+    ## Options
+
+    None.
     """
     doc = ctx.document
     if "\r" not in doc.source:
@@ -111,10 +144,30 @@ def line_endings(ctx: Context) -> Iterator[Finding]:
 
 @rule("PC605", needs_schema=False)
 def bom(ctx: Context) -> Iterator[Finding]:
-    """The file starts with a byte order mark (U+FEFF).
+    """## What it reports
+
+    A file that starts with a byte order mark (U+FEFF).
+
+    ## Why it matters
 
     UTF-8 needs no byte order mark; some tools show it as garbage or fail to see the
-    `# title` behind it. Fix (safe): remove it.
+    `# title` behind it.
+
+    ## Example
+
+    The bytes `EF BB BF` before `# My plan`.
+
+    ## Fixed example
+
+    `# My plan` as the file's first bytes.
+
+    ## Fix safety
+
+    Safe: the fix removes it.
+
+    ## Options
+
+    None.
     """
     if ctx.document.source.startswith("\ufeff"):
         span = Span(1, 1, 1, 2)
@@ -124,10 +177,29 @@ def bom(ctx: Context) -> Iterator[Finding]:
 
 @rule("PC606", needs_schema=False)
 def final_newline(ctx: Context) -> Iterator[Finding]:
-    """The file does not end with a line break.
+    """## What it reports
 
-    Tools that join or diff files expect every line, the last included, to end with
-    one. Fix (safe): add it.
+    A file that does not end with a line break.
+
+    ## Why it matters
+
+    Tools that join or diff files expect every line, the last included, to end with one.
+
+    ## Example
+
+    A file whose last line, `Thank you.`, has no line break after it.
+
+    ## Fixed example
+
+    The same file with a line break after `Thank you.`.
+
+    ## Fix safety
+
+    Safe: the fix adds it.
+
+    ## Options
+
+    None.
     """
     doc = ctx.document
     if doc.source and not doc.source.endswith(("\n", "\r")):
@@ -169,18 +241,37 @@ def _layout(tags: list[Tag]) -> str:
 
 @rule("PC607")
 def tag_order(ctx: Context) -> Iterator[Finding]:
-    """Tags out of the archive's order.
+    """## What it reports
 
-    The archive writes focal_point, year and type first (each followed by a blank line),
-    then the multi-valued tags sorted by key (datasources, methods, sdgs,
-    thematic_areas), then the country and latlng pairs, then the tags the template adds
-    after the location (an experiment's metadata, a solution's gender and consent),
-    sorted by key. Values of one key keep their order, and so do location pairs. Fix
-    (safe): rewrite the tag block in that order. Not checked while the block has a
-    malformed or unknown tag (tag-syntax and unknown-tag come first).
+    Tags out of the archive's order. The archive writes focal_point, year and type first
+    (each followed by a blank line), then the multi-valued tags sorted by key (datasources,
+    methods, sdgs, thematic_areas), then the country and latlng pairs, then the tags the
+    template adds after the location (an experiment's metadata, a solution's gender and
+    consent), sorted by key. Values of one key keep their order, and so do location pairs
+    (the house format: docs/format.md). Not checked while the block has a malformed or
+    unknown tag (tag-syntax and unknown-tag come first).
 
-    Bad: `[[sdgs:...]]` before `[[methods:...]]`.
-    Good: `[[methods:...]]`, then `[[sdgs:...]]`.
+    ## Why it matters
+
+    One order makes tag blocks comparable at a glance and keeps diffs between versions of a
+    plan small.
+
+    ## Example
+
+    `[[sdgs:...]]` before `[[methods:...]]`.
+
+    ## Fixed example
+
+    `[[methods:...]]`, then `[[sdgs:...]]`.
+
+    ## Fix safety
+
+    Safe: the fix rewrites the tag block in that order. A block with other lines among its
+    tags (text, comments) has no fix.
+
+    ## Options
+
+    None.
     """
     doc = ctx.document
     rank = _tag_rank(ctx)
@@ -228,16 +319,32 @@ def _changed(before: str, after: str) -> tuple[int, int, str]:
 
 @rule("PC608", needs_schema=False)
 def mojibake(ctx: Context) -> Iterator[Finding]:
-    """Text whose UTF-8 was decoded in another encoding somewhere on its way.
+    """## What it reports
 
-    `Bogot√°` for `Bogotá`, `Na√Øo` for `Naïo`, `¬†` for a no-break space (in 15 documents
-    of the archive): readers see garbage and searches miss the word. Detected and
-    repaired by ftfy, which tells mojibake from real text (a `√` used as a tick mark is
-    left alone). The message shows the repaired text.
-    Fix (unsafe: ftfy's repair is very likely but not certain): the repaired text.
+    Text whose UTF-8 was decoded in another encoding somewhere on its way: `Bogot√°` for
+    `Bogotá`, `Na√Øo` for `Naïo`, `¬†` for a no-break space (in 15 documents of the archive).
+    Detected and repaired by ftfy, which tells mojibake from real text (a `√` used as a tick
+    mark is left alone). The message shows the repaired text.
 
-    Bad: `the Agence Fran√ßaise de D√©veloppement`.
-    Good: `the Agence Française de Développement`.
+    ## Why it matters
+
+    Readers see garbage and searches miss the word.
+
+    ## Example
+
+    `the Agence Fran√ßaise de D√©veloppement`.
+
+    ## Fixed example
+
+    `the Agence Française de Développement`.
+
+    ## Fix safety
+
+    Unsafe: ftfy's repair is very likely but not certain. The fix writes the repaired text.
+
+    ## Options
+
+    None.
     """
     doc = ctx.document
     if not HINT.search(doc.source):

@@ -99,25 +99,42 @@ def _inside(ranges: list[tuple[int, int]], start: int) -> bool:
 
 @rule("PC601", needs_schema=False)
 def html_entity(ctx: Context) -> Iterator[Finding]:
-    """An HTML entity (`&amp;`, `&nbsp;`, `&quot;`, `&#39;`) in an answer or a prompt.
+    """## What it reports
+
+    An HTML entity (`&amp;`, `&nbsp;`, `&quot;`, `&#39;`) in an answer or a prompt. Entities
+    that stand for Markdown or HTML syntax (`&lt;`, `&gt;`, `&#42;`, ...) are left alone,
+    since turning them back would create markup. Entities inside an HTML tag or attribute
+    (`style="font: &quot;Segoe UI&quot;"`) or inside escaped editor markup are markup, not
+    prose: they are html-residue's. Prompts that differ from the template are left to
+    prompt-drift, which restores the whole prompt. The platform's export escaped what
+    authors typed in its editor, so these findings are the export's: reported at info,
+    counted apart in the summary and listed with `plancheck check --export`;
+    `plancheck fix` fixes them.
+
+    ## Why it matters
 
     The platform's export escaped characters that Markdown writes as they are (404 plans
     have `&amp;`, 54 `&nbsp;`). Readers see the entity in the raw text, and searches miss
-    the word. Fix (safe): the character the entity stands for. Entities that stand for
-    Markdown or HTML syntax (`&lt;`, `&gt;`, `&#42;`, ...) are left alone, since turning
-    them back would create markup. A `&nbsp;` at the end of a line is removed rather than
-    made a trailing no-break space. The platform's export escaped what authors typed in its
-    editor, so these findings are the export's: reported at info, counted apart in the
-    summary and listed with `plancheck check --export`; `plancheck fix` fixes them.
-    A replacement that would change how Markdown reads the text (`*&nbsp;a*` is
-    emphasis; `*` followed by a no-break space is not) is not offered. Entities inside an
-    HTML tag or attribute (`style="font:
-    &quot;Segoe UI&quot;"`) or inside escaped editor markup are markup, not prose: they
-    are html-residue's. Prompts that differ from the template are left to prompt-drift,
-    which restores the whole prompt.
+    the word.
 
-    Bad: `COs &amp; the Labs`.
-    Good: `COs & the Labs`.
+    ## Example
+
+    `COs &amp; the Labs`.
+
+    ## Fixed example
+
+    `COs & the Labs`.
+
+    ## Fix safety
+
+    Safe: the character the entity stands for. A `&nbsp;` at the end of a line is removed
+    rather than made a trailing no-break space. A replacement that would change how Markdown
+    reads the text (`*&nbsp;a*` is emphasis; `*` followed by a no-break space is not) is not
+    offered.
+
+    ## Options
+
+    None.
     """
     doc = ctx.document
     drifting = {
@@ -184,25 +201,41 @@ def _reads_alike(text: str, start: int, end: int, content: str) -> bool:
 
 @rule("PC602", needs_schema=False)
 def html_residue(ctx: Context) -> Iterator[Finding]:
-    """HTML left over from the platform's rich-text editor in an answer or free text.
+    """## What it reports
 
-    `<div><br></div>`, `<br>`, `<p>`, `<span style=...>`, Word's `<o:p>` and tables, and
-    the same markup escaped once or several times (`&lt;div&gt;`, `&amp;lt;br&amp;gt;`)
-    are editor markup, not content. Group markers (`<div class="group">` and its
-    `</div>`) are structure and never touched; links and images (`<a>`, `<img>`) are
-    content and left alone.
+    HTML left over from the platform's rich-text editor in an answer or free text:
+    `<div><br></div>`, `<br>`, `<p>`, `<span style=...>`, Word's `<o:p>` and tables, and the
+    same markup escaped once or several times (`&lt;div&gt;`, `&amp;lt;br&amp;gt;`). Group
+    markers (`<div class="group">` and its `</div>`) are structure and never touched; links
+    and images (`<a>`, `<img>`) are content and left alone.
 
-    Fix (unsafe, because it changes the text's markup): the text as a browser showed it.
-    A block element (`<div>`, `<p>`, `<br>`, a table cell) becomes a line break, so two
-    words or two URLs never run together; list items (`<li>`) become `- ` items; an
+    ## Why it matters
+
+    Editor markup is not content: readers see tags in the raw text, and words run together
+    where a browser showed them on lines of their own.
+
+    ## Example
+
+    `Local maritime community<div>Government<div>Donors</div></div>`.
+
+    ## Fixed example
+
+    `Local maritime community`, `Government` and `Donors` on lines of their own.
+
+    ## Fix safety
+
+    Unsafe, because it changes the text's markup: the fix writes the text as a browser
+    showed it. A block element (`<div>`, `<p>`, `<br>`, a table cell) becomes a line break,
+    so two words or two URLs never run together; list items (`<li>`) become `- ` items; an
     inline element (`<span>`, `<b>`, `<sub>`) goes without a separator (`CO<sub>2</sub>`
     becomes `CO2`); a line of nothing but markup goes. Where a line break would start a
-    Markdown block (a heading, a quote, a list), a space separates the words instead. If
-    the fixed text would not show the same words as the original (markup inside a link's
+    Markdown block (a heading, a quote, a list), a space separates the words instead. If the
+    fixed text would not show the same words as the original (markup inside a link's
     address, for example), no fix is offered.
 
-    Bad: `Local maritime community<div>Government<div>Donors</div></div>`.
-    Good: `Local maritime community`, `Government` and `Donors` on lines of their own.
+    ## Options
+
+    None.
     """
     for region in prose(ctx.document):
         if "<" not in region.text and "lt;" not in region.text:

@@ -30,16 +30,31 @@ def _after(span: Span) -> Span:
 
 @rule("PC301")
 def missing_prompt(ctx: Context) -> Iterator[Finding]:
-    """A prompt the template requires is absent from its section.
+    """## What it reports
 
-    A prompt counts when its text matches the template's (folding case, spacing,
-    entities, no-break spaces and quotes) or is a near miss (reported by prompt-drift).
-    Checked in every section that is present; a missing section is missing-section's.
-    The finding points where the prompt belongs: on the line after the answer of the
-    last prompt before it (or after the section heading).
+    A prompt the template requires that is absent from its section. A prompt counts when
+    its text matches the template's (folding case, spacing, entities, no-break spaces and
+    quotes) or is a near miss (reported by prompt-drift). Checked in every section that is
+    present; a missing section is missing-section's. The finding points where the prompt
+    belongs: on the line after the answer of the last prompt before it (or after the
+    section heading).
 
-    Bad: a challenge statement section without `> Background: ...`.
-    Good: every prompt of the section, in order.
+    ## Why it matters
+
+    Prompts are how answers are found: a missing prompt is a question left out of the plan.
+
+    ## Example
+
+    A challenge statement section without `> Background: ...`. Instead: every prompt of the
+    section, in order.
+
+    ## Fix safety
+
+    No fix: the answer is the author's to write.
+
+    ## Options
+
+    None.
     """
     for sm in ctx.alignment:
         if sm.spec is None:
@@ -67,20 +82,35 @@ def _exported(pm: PromptMatch) -> bool:
 
 @rule("PC302")
 def prompt_drift(ctx: Context) -> Iterator[Finding]:
-    """A prompt whose text differs from the template's.
+    """## What it reports
 
-    The corpus carries no-break spaces, `&amp;` for `&`, changed quotes and template
-    typos ("Please state the name of the Parter:") in prompt lines. Prompts are how
-    answers are found, so the text should be the template's. The message says what
-    differs (a no-break space and its column, an entity, case, quotes, a changed word,
+    A prompt whose text differs from the template's: no-break spaces, `&amp;` for `&`,
+    changed quotes, template typos ("Please state the name of the Parter:"). The message says
+    what differs (a no-break space and its column, an entity, case, quotes, a changed word,
     missing words) and gives the template's text. Drift the platform's export made (the
-    template's own no-break spaces and entities, a typo of the template the schema lists
-    in `export_forms`) is reported at info and counted as the export's in the summary.
-    Fix: restore the template text; safe when only case, spacing, entities or quotes
+    template's own no-break spaces and entities, a typo of the template the schema lists in
+    `export_forms`) is reported at info and counted as the export's in the summary.
+
+    ## Why it matters
+
+    Prompts are how answers are found, so the text should be the template's.
+
+    ## Example
+
+    `> Please state the name of the Parter:`.
+
+    ## Fixed example
+
+    `> Please state the name of the partner:`.
+
+    ## Fix safety
+
+    The fix restores the template text: safe when only case, spacing, entities or quotes
     differ or the typo is the template's own, unsafe for another typo.
 
-    Bad: `> Please state the name of the Parter:`.
-    Good: `> Please state the name of the partner:`.
+    ## Options
+
+    None.
     """
     for sm in ctx.alignment:
         for pm in sm.prompts:
@@ -99,16 +129,30 @@ def prompt_drift(ctx: Context) -> Iterator[Finding]:
 
 @rule("PC303")
 def empty_answer(ctx: Context) -> Iterator[Finding]:
-    """A prompt whose answer the template requires is left empty.
+    """## What it reports
 
-    An answer is everything between the prompt and the next prompt, heading or group;
-    HTML left over from the editor does not count as an answer. A required table of
-    shares (Sense, Explore, Test, Grow) whose every share is blank is reported once, at
-    the prompt that asks for the shares; so is a blank answer to a prompt that asks for
-    a link where the answer is required.
+    A prompt whose answer the template requires, left empty. An answer is everything
+    between the prompt and the next prompt, heading or group; HTML left over from the editor
+    does not count as an answer. A required table of shares (Sense, Explore, Test, Grow)
+    whose every share is blank is reported once, at the prompt that asks for the shares; so
+    is a blank answer to a prompt that asks for a link where the answer is required.
 
-    Bad: `> Challenge statement: What is your challenge? ...` followed by nothing.
-    Good: the prompt followed by `Our challenge is that ...`.
+    ## Why it matters
+
+    A required question without an answer is a gap in the plan.
+
+    ## Example
+
+    `> Challenge statement: What is your challenge? ...` followed by nothing. Instead: the
+    prompt followed by `Our challenge is that ...`.
+
+    ## Fix safety
+
+    No fix: the answer is the author's to write.
+
+    ## Options
+
+    None.
     """
     for sm in ctx.alignment:
         for pm in sm.prompts:
@@ -214,23 +258,38 @@ def _text_violations(pm: PromptMatch, spec: AnswerSpec, lines: Sequence[str]) ->
 
 @rule("PC304")
 def answer_constraint(ctx: Context) -> Iterator[Finding]:
-    """An answer breaks a constraint its prompt states; the message says which.
+    """## What it reports
 
-    The prompts state rules the form never enforced; the schema records them:
-    `max_chars` ("summarize your challenge in a maximum of 280 characters"; the
-    characters a reader sees: `&amp;` is one, link targets and HTML tags none),
-    `max_items` ("a maximum of 5 key insights"; the top-level items: sub-bullets
+    An answer that breaks a constraint its prompt states; the message says which. The
+    schema records them: `max_chars` ("summarize your challenge in a maximum of 280
+    characters"; the characters a reader sees: `&amp;` is one, link targets and HTML tags
+    none), `max_items` ("a maximum of 5 key insights"; the top-level items: sub-bullets
     belong to their item, and a numbered list that starts again at 1 is another list),
-    `starts_with` ("Our challenge is that..."; or a translation the schema lists,
-    "Notre défi est que..."; case, quotes, accents and zero-width characters ignored),
-    `pattern`, `options` (the fixed list of a checklist, and the other spellings the
-    platform itself offered), `shares` (Sense/Explore/Test/Grow adding up to 100%) and
-    `must_contain_link` ("Please paste the link(s) to the blog(s)"; an answer such as
-    "N/A" or "blog coming soon" is reported as a placeholder). Empty answers are left to
-    empty-answer, and answers that are only "N/A" or "TBD" to placeholder.
+    `starts_with` ("Our challenge is that..."; or a translation the schema lists, "Notre
+    défi est que..."; case, quotes, accents and zero-width characters ignored), `pattern`,
+    `options` (the fixed list of a checklist, and the other spellings the platform itself
+    offered), `shares` (Sense/Explore/Test/Grow adding up to 100%) and `must_contain_link`
+    ("Please paste the link(s) to the blog(s)"; an answer such as "N/A" or "blog coming
+    soon" is reported as a placeholder). Empty answers are left to empty-answer, and answers
+    that are only "N/A" or "TBD" to placeholder.
 
-    Bad: a 300-character tweet summary; `- Scale` under the learning-cycle checklist.
-    Good: 280 characters or fewer; `- Explore`.
+    ## Why it matters
+
+    The prompts state rules the form never enforced; answers that break them are harder to
+    compare across the archive.
+
+    ## Example
+
+    A 300-character tweet summary; `- Scale` under the learning-cycle checklist. Instead:
+    280 characters or fewer; `- Explore`.
+
+    ## Fix safety
+
+    No fix: shortening or rewording an answer is the author's call.
+
+    ## Options
+
+    None.
     """
     for sm in ctx.alignment:
         for pm in sm.prompts:
@@ -252,19 +311,38 @@ def answer_constraint(ctx: Context) -> Iterator[Finding]:
 
 @rule("PC305", needs_schema=False)
 def placeholder(ctx: Context) -> Iterator[Finding]:
-    """Text that holds a place for an answer that was never written.
+    """## What it reports
 
-    What `plancheck new` writes for the author to replace and is still there: the
-    placeholder e-mail `focal.point@undp.org`, an `Untitled ...` title, and the guidance
-    comments (`<!-- Answer (required) ... -->` above an answer that is now written, and
-    `<!-- Optional tags ... -->` in a document that has answers). And an answer the
-    template requires that is only "N/A", "TBD", "-" or the like: it looks answered but
-    says nothing (where the prompt asks for a link, answer-constraint says so instead).
-    Fix (safe, for a guidance comment only): remove the comment.
+    Text that holds a place for an answer that was never written. What `plancheck new`
+    writes for the author to replace and is still there: the placeholder e-mail
+    `focal.point@undp.org`, an `Untitled ...` title, and the guidance comments
+    (`<!-- Answer (required) ... -->` above an answer that is now written, and
+    `<!-- Optional tags ... -->` in a document that has answers). And an answer the template
+    requires that is only "N/A", "TBD", "-" or the like (where the prompt asks for a link,
+    answer-constraint says so instead).
 
-    Bad: `[[focal_point:focal.point@undp.org]]`; `N/A` under a required prompt; a
+    ## Why it matters
+
+    It looks answered but says nothing.
+
+    ## Example
+
+    `[[focal_point:focal.point@undp.org]]`; `N/A` under a required prompt; a
     `<!-- Answer (required). -->` line left above the answer.
-    Good: the focal point's address; the answer; no guidance comment.
+
+    ## Fixed example
+
+    The guidance comment removed (the focal point's address and the answer are the
+    author's to write).
+
+    ## Fix safety
+
+    Safe, for a guidance comment only: the fix removes the comment. The other findings have
+    no fix.
+
+    ## Options
+
+    None.
     """
     doc = ctx.document
     email = doc.first_tag("focal_point")
