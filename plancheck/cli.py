@@ -619,7 +619,7 @@ def rule_command(selector: str | None, show_all: bool, output_format: str) -> No
     fixes = {FixAvailability.ALWAYS: ", fixable", FixAvailability.SOMETIMES: ", sometimes fixable"}
     for r in found:
         click.echo(f"{r.code} {r.name} ({r.severity.value}{fixes.get(r.fix, '')})\n")
-        click.echo(f"{r.summary}\n\n{r.doc}" + ("\n" if show_all else ""))
+        click.echo(r.doc + ("\n" if show_all else ""))
     _finish(EXIT_OK)
 
 

@@ -63,8 +63,8 @@ class RuleOption(Generic[Value]):
 
 @dataclass(frozen=True, slots=True)
 class RuleInfo:
-    """A rule's facts. ``doc`` is the documentation of a rule without a check; a check's
-    documentation is its docstring (both in the sections :mod:`plancheck.rules.docs`
+    """A rule's facts. ``body`` is the documentation of a rule without a check, below its
+    summary; a check's is its docstring (both in the sections :mod:`plancheck.rules.docs`
     checks)."""
 
     code: str
@@ -73,7 +73,12 @@ class RuleInfo:
     fix: FixAvailability
     summary: str
     options: tuple[RuleOption[Any], ...] = ()
-    doc: str = ""
+    body: str = ""
+
+    @property
+    def doc(self) -> str:
+        """The user documentation: the summary, then the sections."""
+        return f"{self.summary}\n\n{self.body.strip()}"
 
     @property
     def fixable(self) -> bool:
@@ -101,7 +106,7 @@ UNREADABLE_FILE = RuleInfo(
     ERROR,
     NEVER,
     "The file cannot be read (missing, a directory, no permission).",
-    doc="""\
+    body="""\
 ## What it reports
 
 A path named on the command line (or met while walking a folder) that cannot be read: it
@@ -134,7 +139,7 @@ INVALID_ENCODING = RuleInfo(
     ERROR,
     NEVER,
     "The file is not UTF-8 text.",
-    doc="""\
+    body="""\
 ## What it reports
 
 A file in another encoding (Latin-1, UTF-16, UTF-32) or a binary file. The file reader
@@ -166,7 +171,7 @@ UNUSED_SUPPRESSION = RuleInfo(
     WARNING,
     NEVER,
     "An inline suppression comment that suppresses nothing, or names no rule.",
-    doc="""\
+    body="""\
 ## What it reports
 
 A markdownlint-style suppression comment that suppresses nothing, or that names no rule.
@@ -200,7 +205,7 @@ FILE_TOO_LARGE = RuleInfo(
     ERROR,
     NEVER,
     "The file is larger than the size limit, so it was not read.",
-    doc="""\
+    body="""\
 ## What it reports
 
 A file above `max-file-size` bytes (default 10485760, 10 MiB), reported from its size
@@ -235,7 +240,7 @@ INTERNAL_ERROR = RuleInfo(
     ERROR,
     NEVER,
     "plancheck failed on this file: a bug in plancheck, not in the document.",
-    doc="""\
+    body="""\
 ## What it reports
 
 A rule or the parser that raised an unexpected error on a file, or a worker process that

@@ -33,7 +33,7 @@ def test_every_check_has_an_entry_and_every_entry_a_check_or_its_own_documentati
     for entry in codes.RULES:
         # a rule without a check only names a diagnostic the core reports: its entry
         # documents it; a rule with a check is documented by its docstring alone
-        assert (entry.code in checked) != bool(entry.doc), entry.name
+        assert (entry.code in checked) != bool(entry.body), entry.name
     assert [r.code for r in ALL_RULES] == [r.code for r in codes.RULES]
     assert {r.code for r in ALL_RULES if not isinstance(r, Rule)} == {
         "PC002",
@@ -79,7 +79,7 @@ def test_the_documentation_check_finds_what_is_wrong() -> None:
     def doc(*headings: str) -> str:
         return "\n\n".join(f"## {h}\n\nText." for h in headings)
 
-    never = RuleInfo("PC990", "x", codes.ERROR, FixAvailability.NEVER, "X.", doc=doc(*SECTIONS))
+    never = RuleInfo("PC990", "x", codes.ERROR, FixAvailability.NEVER, "X.", body=doc(*SECTIONS))
     assert problems(never) == [
         "x: sections ['What it reports', 'Why it matters', 'Example', 'Fixed example', "
         "'Fix safety', 'Options'], expected ['What it reports', 'Why it matters', "
@@ -92,7 +92,7 @@ def test_the_documentation_check_finds_what_is_wrong() -> None:
         FixAvailability.ALWAYS,
         "Y.",
         options=(codes.COORDINATE_TOLERANCE,),
-        doc=doc(*SECTIONS).replace("## Why it matters\n\nText.", "## Why it matters\n\n"),
+        body=doc(*SECTIONS).replace("## Why it matters\n\nText.", "## Why it matters\n\n"),
     )
     assert problems(always) == [
         "y: section 'Why it matters' is empty",

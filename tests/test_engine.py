@@ -21,6 +21,7 @@ import plancheck.checker
 import plancheck.linter
 import plancheck.pool
 from plancheck.cli import cli
+from plancheck.codes import NEVER, RuleInfo
 from plancheck.diagnostics import Finding, Severity
 from plancheck.fixer import fix_text
 from plancheck.progress import Progress
@@ -76,7 +77,7 @@ def _explode(ctx: Context) -> Iterator[Finding]:
     return iter(())
 
 
-BOOM = Rule("PC999", "explode", Severity.ERROR, _explode, False, False, False)
+BOOM = Rule(RuleInfo("PC999", "explode", Severity.ERROR, NEVER, "Explodes."), _explode, False)
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])

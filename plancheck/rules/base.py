@@ -86,9 +86,14 @@ class Rule:
         return self.info.options
 
     @property
-    def doc(self) -> str:
-        """The user documentation of the rule: its check function's docstring."""
+    def body(self) -> str:
+        """The rule's documentation below its summary: its check function's docstring."""
         return inspect.cleandoc(self.check.__doc__ or "")
+
+    @property
+    def doc(self) -> str:
+        """The user documentation: the summary, then the sections."""
+        return f"{self.summary}\n\n{self.body}"
 
 
 def rule(entry: str | RuleInfo, *, needs_schema: bool = True) -> Callable[[Check], Rule]:

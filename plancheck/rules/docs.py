@@ -69,7 +69,7 @@ def problems(rule: AnyRule) -> list[str]:
     """What is wrong with ``rule``'s documentation: a section missing, out of order or
     unknown, a "Fixed example" for a rule without a fix (or none for one with), an empty
     section, an option the "Options" section does not name."""
-    found = sections(rule.doc)
+    found = sections(rule.body)
     headings = [h for h, _ in found]
     wanted = [s for s in SECTIONS if s != FIXED or rule.fixable]
     out = []
@@ -158,8 +158,6 @@ def markdown() -> str:
             "",
             f"`{r.code}`, default severity **{r.severity.value}**, fix: {r.fix.value}.",
             "",
-            r.summary,
-            "",
             _linked(_labelled(r.doc), "format.md"),
             *_option_table(r),
         ]
@@ -206,8 +204,6 @@ def page(rule: AnyRule) -> str:
             "",
             f"**Code** `{rule.code}` · **family** {family} · **default severity** "
             f"{rule.severity.value} · **fix {rule.fix.value}**: {FIX_WORDS[rule.fix]}",
-            "",
-            rule.summary,
             "",
             _linked(rule.doc, "../format.md"),
             *_option_table(rule),
