@@ -4,6 +4,9 @@ Both read the author's prose: the answers, and free text outside sections (a sol
 body), never the title, tags, headings or prompts' structure, and never code. Their fixes
 keep what a reader saw in a browser: the words, their order and every boundary between
 two words (see :mod:`plancheck.preserve`); a fix that could not keep it is not offered.
+
+Over 400 lines because each rule's user documentation (the sections every rule has)
+is its check's docstring, here beside the code it describes.
 """
 
 from __future__ import annotations

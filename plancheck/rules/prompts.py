@@ -1,4 +1,8 @@
-"""Rules about the `> prompt` lines and the answers below them."""
+"""Rules about the `> prompt` lines and the answers below them.
+
+Over 400 lines because each rule's user documentation (the sections every rule has)
+is its check's docstring, here beside the code it describes.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Rules about the `[[key:value]]` tag block."""
+"""Rules about the `[[key:value]]` tag block.
+
+Over 400 lines because each rule's user documentation (the sections every rule has)
+is its check's docstring, here beside the code it describes.
+"""
 
 from __future__ import annotations
 
