@@ -13,13 +13,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from plancheck.cache import digest
+from plancheck.codes import INTERNAL_ERROR
 from plancheck.diagnostics import Diagnostic
 from plancheck.files import STDIN, Source, problem, read, write_atomic
 from plancheck.linter import RuleSet, context, lint
 from plancheck.options import FileOptions, Resolver
 from plancheck.parser import parse
 from plancheck.results import FileResult, Job
-from plancheck.rules.document import internal_error
 
 
 def _unreadable(problem: Diagnostic, rules: RuleSet) -> FileResult:
@@ -34,7 +34,7 @@ def crashed(path: str, exc: BaseException) -> FileResult:
     where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     at = f" (at {where.filename.rsplit('/', 1)[-1]}:{where.lineno})" if where else ""
     message = f"plancheck failed on this file: {type(exc).__name__}: {exc}{at}; please report it"
-    return FileResult(path, [problem(internal_error, path, message)], (), True)
+    return FileResult(path, [problem(INTERNAL_ERROR, path, message)], (), True)
 
 
 def _lint(source: Source, use: FileOptions, job: Job) -> FileResult:
@@ -60,7 +60,7 @@ def _fix(source: Source, use: FileOptions, job: Job, from_stdin: bool) -> FileRe
     refusal: list[Diagnostic] = []
     if result.refused:
         message = f"plancheck fix did not write this file: {result.refused}; please report it"
-        refusal = [problem(internal_error, source.path, message)]
+        refusal = [problem(INTERNAL_ERROR, source.path, message)]
     return FileResult(
         source.path,
         refusal,

@@ -1,4 +1,5 @@
-"""Configuration: `[tool.plancheck]` in pyproject.toml or a `.plancheck.toml`.
+"""Configuration files: `[tool.plancheck]` in pyproject.toml or a `.plancheck.toml`, read
+and validated (their keys, and each rule's options under `[tool.plancheck.rules.<name>]`).
 
 Each checked file uses the nearest configuration file found by walking up from its folder
 (in one folder `.plancheck.toml` wins over `pyproject.toml`, and a pyproject.toml without
@@ -10,17 +11,22 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from plancheck import codes
+from plancheck.codes import COORDINATE_TOLERANCE, OptionError
 from plancheck.diagnostics import Severity
-from plancheck.settings import DEFAULT_MAX_FILE_SIZE as DEFAULT_MAX_FILE_SIZE
 from plancheck.settings import DEFAULT_SETTINGS, Settings
-from plancheck.sources import ConfigError as ConfigError  # re-exported: callers know it here
-from plancheck.sources import nearest_config, read_table
+from plancheck.sources import ConfigError, nearest_config, read_table
+
+# The top-level key that was PC504's option before rules had options of their own.
+DEPRECATED_TOLERANCE = "coordinate-tolerance-km"
+TOLERANCE_RULE = codes.BY_CODE["PC504"]
 
 
 class FileConfig(BaseModel):
@@ -60,8 +66,12 @@ class FileConfig(BaseModel):
     coordinate_tolerance_km: float | None = Field(
         None,
         ge=0,
-        alias="coordinate-tolerance-km",
-        description="How far (km) a point may lie outside its country's boundary (default 50).",
+        alias=DEPRECATED_TOLERANCE,
+        description="Deprecated: `tolerance-km` under `[rules.coordinates-outside-country]`.",
+    )
+    rules: dict[str, dict[str, Any]] = Field(
+        default_factory=dict,
+        description="Rule name -> its options (each rule's page lists them).",
     )
     max_file_size: int | None = Field(
         None,
@@ -73,13 +83,80 @@ class FileConfig(BaseModel):
     )
 
     def settings(self) -> Settings:
-        """The Settings this file gives: its values over the defaults."""
-        given = {
-            name: value
-            for name in ("coordinate_tolerance_km", "max_file_size")
-            if (value := getattr(self, name)) is not None
+        """The Settings this file gives: its values over the defaults. Call it on a
+        configuration whose rule options :func:`rule_option_problems` found sound."""
+        given: dict[str, Any] = {}
+        if self.max_file_size is not None:
+            given["max_file_size"] = self.max_file_size
+        options = {
+            codes.BY_NAME[name].code: {
+                key: _declared(name, key).validate(value) for key, value in table.items()
+            }
+            for name, table in self.rules.items()
+            if table
         }
+        if self.coordinate_tolerance_km is not None:
+            # the rule's own key wins over the deprecated one
+            tolerance = options.setdefault(TOLERANCE_RULE.code, {})
+            tolerance.setdefault(COORDINATE_TOLERANCE.name, self.coordinate_tolerance_km)
+        if options:
+            given["rule_options"] = options
         return replace(DEFAULT_SETTINGS, **given) if given else DEFAULT_SETTINGS
+
+
+def _declared(rule: str, option: str) -> codes.RuleOption[Any]:
+    found = codes.BY_NAME[rule].option(option)
+    assert found is not None
+    return found
+
+
+def rule_option_problems(data: FileConfig) -> list[str]:
+    """What is wrong with the `rules` table: a name that is no rule's, an option the rule
+    does not declare, a value of the wrong type (each with its rule and option)."""
+    from plancheck.suggest import unknown  # difflib, only when a configuration is wrong
+
+    out = []
+    for name, table in data.rules.items():
+        rule = codes.BY_NAME.get(name)
+        if rule is None:
+            by_code = codes.BY_CODE.get(name.upper())
+            hint = f" (write its name, {by_code.name!r})" if by_code else ""
+            out.append(unknown("rules: no rule named", name, codes.BY_NAME) + hint)
+            continue
+        for key, value in table.items():
+            option = rule.option(key)
+            if option is None:
+                declared = [o.name for o in rule.options]
+                what = f"rules.{name}: unknown option"
+                problem = unknown(what, key, declared)
+                known = ", ".join(declared) if declared else "none"
+                out.append(f"{problem} (the rule's options: {known})")
+                continue
+            try:
+                option.validate(value)
+            except OptionError as exc:
+                out.append(f"rules.{name}.{key}: {exc}")
+    return out
+
+
+_warned = False
+
+
+def _warn_deprecated(path: Path) -> None:
+    """Say once per run (per process) that the old key has a new home."""
+    global _warned
+    if _warned:
+        return
+    _warned = True
+    where = (
+        "[tool.plancheck.rules.coordinates-outside-country]"
+        if path.name == "pyproject.toml"
+        else "[rules.coordinates-outside-country]"
+    )
+    sys.stderr.write(
+        f"plancheck: warning: {path}: `{DEPRECATED_TOLERANCE}` is deprecated; write "
+        f"`{COORDINATE_TOLERANCE.name} = ...` under {where} instead\n"
+    )
 
 
 @dataclass(frozen=True)
@@ -144,11 +221,16 @@ def load_config(path: Path) -> Config:
             f"{path}: [tool.plancheck] is the table of pyproject.toml; in {path.name} the "
             "keys go at the top level (remove the [tool.plancheck] line)"
         )
+    section = "[tool.plancheck] " if path.name == "pyproject.toml" else ""
     try:
         data = FileConfig.model_validate(table)
     except ValidationError as exc:
-        section = "[tool.plancheck] " if path.name == "pyproject.toml" else ""
         raise ConfigError(f"{path}: {section}" + "; ".join(_problems(exc))) from None
+    problems = rule_option_problems(data)
+    if problems:
+        raise ConfigError(f"{path}: {section}" + "; ".join(problems))
+    if data.coordinate_tolerance_km is not None:
+        _warn_deprecated(path)
     return Config(path, path.parent.resolve(), data)
 
 

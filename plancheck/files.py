@@ -17,10 +17,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from plancheck.codes import FILE_TOO_LARGE, INVALID_ENCODING, UNREADABLE_FILE, RuleInfo
 from plancheck.diagnostics import Diagnostic
 from plancheck.document import Span, split_lines
-from plancheck.rules.base import Rule
-from plancheck.rules.document import file_too_large, invalid_encoding, unreadable_file
 
 SUFFIXES = (".md", ".markdown")
 UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")  # checked first: FF FE starts both
@@ -41,7 +40,7 @@ class Source:
 START = Span(1, 1, 1, 1)
 
 
-def problem(rule: Rule, path: str, message: str, span: Span = START) -> Diagnostic:
+def problem(rule: RuleInfo, path: str, message: str, span: Span = START) -> Diagnostic:
     """A diagnostic of ``rule`` that the core reports itself (no document to check)."""
     return Diagnostic(path, span, rule.code, rule.name, rule.severity, message)
 
@@ -85,7 +84,7 @@ def _too_large(path: str, size: int | None, limit: int) -> Diagnostic:
     """``size`` is None for a stream, which is read only until it passes the limit."""
     what = f"{size:,} bytes, above" if size is not None else "larger than"
     return problem(
-        file_too_large,
+        FILE_TOO_LARGE,
         path,
         f"the file is {what} the limit of {limit:,} bytes, so it was not checked "
         "(raise `max-file-size` in the configuration to check it)",
@@ -104,14 +103,14 @@ def _position(data: bytes, offset: int) -> Span:
 def decode(data: bytes, path: str) -> Source | Diagnostic:
     """UTF-8 text of ``data``, or an invalid-encoding diagnostic saying where it fails."""
     if data.startswith(UTF32_BOMS):
-        return problem(invalid_encoding, path, "the file is UTF-32; re-save it as UTF-8")
+        return problem(INVALID_ENCODING, path, "the file is UTF-32; re-save it as UTF-8")
     if data.startswith(UTF16_BOMS):
-        return problem(invalid_encoding, path, "the file is UTF-16; re-save it as UTF-8")
+        return problem(INVALID_ENCODING, path, "the file is UTF-16; re-save it as UTF-8")
     # NUL first: binary data is usually not UTF-8 either, and "binary" says more.
     nul = data.find(b"\x00")
     if nul >= 0:
         return problem(
-            invalid_encoding,
+            INVALID_ENCODING,
             path,
             f"a NUL byte at offset {nul}: binary data, not text",
             _position(data, nul),
@@ -121,7 +120,7 @@ def decode(data: bytes, path: str) -> Source | Diagnostic:
     except UnicodeDecodeError as exc:
         offset = exc.start
         message = f"not UTF-8: byte 0x{data[offset]:02X} at offset {offset}"
-        return problem(invalid_encoding, path, message, _position(data, offset))
+        return problem(INVALID_ENCODING, path, message, _position(data, offset))
     return Source(path, text)
 
 
@@ -157,15 +156,15 @@ def read(path: str, stdin: bytes | None = None, max_size: int | None = None) -> 
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         reason = "a broken link" if os.path.islink(path) else "no such file or directory"
-        return problem(unreadable_file, path, reason)
+        return problem(UNREADABLE_FILE, path, reason)
     except IsADirectoryError:
-        return problem(unreadable_file, path, "is a directory")
+        return problem(UNREADABLE_FILE, path, "is a directory")
     except OSError as exc:
-        return problem(unreadable_file, path, f"cannot read: {exc.strerror or exc}")
+        return problem(UNREADABLE_FILE, path, f"cannot read: {exc.strerror or exc}")
     try:
         info = os.fstat(handle)
         if stat.S_ISDIR(info.st_mode):
-            return problem(unreadable_file, path, "is a directory")
+            return problem(UNREADABLE_FILE, path, "is a directory")
         regular = stat.S_ISREG(info.st_mode)
         if regular and max_size is not None and info.st_size > max_size:
             return _too_large(path, info.st_size, max_size)
@@ -174,7 +173,7 @@ def read(path: str, stdin: bytes | None = None, max_size: int | None = None) -> 
         # A regular file may grow after the stat: stop reading once it passes the limit.
         data = _read_stream(handle, max_size)
     except OSError as exc:
-        return problem(unreadable_file, path, f"cannot read: {exc.strerror or exc}")
+        return problem(UNREADABLE_FILE, path, f"cannot read: {exc.strerror or exc}")
     finally:
         os.close(handle)
     if data is None:

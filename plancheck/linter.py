@@ -7,18 +7,13 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
 
 from plancheck import suppression
+from plancheck.codes import BY_CODE, BY_NAME, INTERNAL_ERROR, UNUSED_SUPPRESSION, RuleInfo, lookup
 from plancheck.detect import Detection, detect
 from plancheck.diagnostics import Diagnostic, Finding, Severity
 from plancheck.document import Document, Span
 from plancheck.errors import SelectorError
-from plancheck.rules import ALL_RULES, BY_CODE, BY_NAME, Context, Rule, lookup
-from plancheck.rules.document import (
-    empty_document,
-    internal_error,
-    is_plan,
-    not_a_plan,
-    unused_suppression,
-)
+from plancheck.rules import ALL_RULES, Context, Rule
+from plancheck.rules.document import empty_document, is_plan, not_a_plan
 
 if TYPE_CHECKING:
     from plancheck.schema import Schema
@@ -70,7 +65,7 @@ class RuleSet:
     """The rules a run uses (from --select and --ignore: codes, prefixes or names) and
     their severities where the configuration overrides the default."""
 
-    rules: tuple[Rule, ...] = ALL_RULES
+    rules: tuple[Rule | RuleInfo, ...] = ALL_RULES
     severity: Mapping[str, Severity] = field(default_factory=dict)  # by rule code
 
     @classmethod
@@ -95,11 +90,13 @@ class RuleSet:
         gone = _expand(selectors)
         return RuleSet(tuple(r for r in self.rules if r.code not in gone), self.severity)
 
-    def level(self, rule: Rule) -> Severity:
+    def level(self, rule: Rule | RuleInfo) -> Severity:
         return self.severity.get(rule.code, rule.severity)
 
 
-def stamp(rule: Rule, path: str, finding: Finding, severity: Severity | None = None) -> Diagnostic:
+def stamp(
+    rule: Rule | RuleInfo, path: str, finding: Finding, severity: Severity | None = None
+) -> Diagnostic:
     return Diagnostic(
         path=path,
         span=finding.span,
@@ -135,7 +132,7 @@ def _run(rule: Rule, ctx: Context, ruleset: RuleSet) -> list[Diagnostic]:
             f"rule {rule.name} ({rule.code}) failed: {type(exc).__name__}: {exc}; please report it"
         )
         finding = Finding(Span(1, 1, 1, 1), message)
-        return [stamp(internal_error, path, finding, ruleset.level(internal_error))]
+        return [stamp(INTERNAL_ERROR, path, finding, ruleset.level(INTERNAL_ERROR))]
 
 
 def _at_most_info(d: Diagnostic) -> Diagnostic:
@@ -161,7 +158,7 @@ def lint(ctx: Context, rules: RuleSet | None = None) -> list[Diagnostic]:
     ruleset = rules or RuleSet()
     document = ctx.document
     if not document.source.strip():
-        chosen: Iterable[Rule] = [r for r in ruleset.rules if r is empty_document]
+        chosen: Iterable[Rule] = [empty_document] if empty_document in ruleset.rules else []
         plan = True
     else:
         # Of a README beside the plans, only that it is not a plan is said; a rule set
@@ -170,13 +167,13 @@ def lint(ctx: Context, rules: RuleSet | None = None) -> list[Diagnostic]:
         chosen = [
             r
             for r in ruleset.rules
-            if not r.external
+            if isinstance(r, Rule)  # the others are reported outside the rule loop
             and (ctx.schema is not None or not r.needs_schema)
             and (plan or r is not_a_plan)
         ]
     found = [_at_most_info(d) for r in chosen for d in _run(r, ctx, ruleset)]
     found, unused = suppression.apply(found, document.lines)
-    if unused_suppression in ruleset.rules and plan:
-        level = ruleset.level(unused_suppression)
-        found += [stamp(unused_suppression, document.path, f, level) for f in unused]
+    if UNUSED_SUPPRESSION in ruleset.rules and plan:
+        level = ruleset.level(UNUSED_SUPPRESSION)
+        found += [stamp(UNUSED_SUPPRESSION, document.path, f, level) for f in unused]
     return sorted(found, key=lambda d: (d.span, d.code))

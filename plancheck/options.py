@@ -1,4 +1,6 @@
-"""What applies to each file: command-line options over its configuration over defaults."""
+"""What applies to each file: command-line options over its configuration over defaults,
+resolved once per configuration file (the files themselves are read by
+:mod:`plancheck.config`, the command line's options are :class:`plancheck.sources.Options`)."""
 
 from __future__ import annotations
 
@@ -10,8 +12,7 @@ from plancheck.errors import ConfigError, SchemaError, SelectorError, UnknownSch
 from plancheck.linter import RuleSet
 from plancheck.schema import Schema, load_schemas
 from plancheck.settings import DEFAULT_SETTINGS, Settings
-from plancheck.sources import Options as Options  # re-exported: callers know it here
-from plancheck.sources import folder_of, nearest_config
+from plancheck.sources import Options, folder_of, nearest_config
 
 if TYPE_CHECKING:
     from plancheck.config import Config

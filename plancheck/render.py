@@ -18,8 +18,8 @@ from plancheck.export import (
     TagModel,
     TextModel,
 )
+from plancheck.house import FIRST_TAGS  # a blank line after each
 
-FIRST_TAGS = ("focal_point", "year", "type")  # the tag-order rule's: a blank line after each
 GROUP_OPEN = '<div class="group">'
 GROUP_CLOSE = "</div>"
 

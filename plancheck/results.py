@@ -8,16 +8,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from plancheck.codes import INTERNAL_ERROR, NOT_A_PLAN
 from plancheck.diagnostics import Diagnostic, Severity
 from plancheck.document import split_lines
 
 if TYPE_CHECKING:
     from plancheck.fixer import FixResult
-
-# The names of plancheck.rules.document.internal_error and not_a_plan, which this light
-# module cannot import.
-INTERNAL_ERROR = "internal-error"
-NOT_A_PLAN = "not-a-plan"
 
 # The severities `--fail-on LEVEL` fails a run on: LEVEL and those above it.
 FAIL_ON = {
@@ -30,7 +26,7 @@ FAIL_ON = {
 def failing(diagnostics: Iterable[Diagnostic], level: Severity = Severity.ERROR) -> bool:
     """Whether findings fail a run that fails on ``level``: a file that is not a plan
     never does (pre-commit names a lab's README with its plans)."""
-    return any(d.severity in FAIL_ON[level] and d.rule != NOT_A_PLAN for d in diagnostics)
+    return any(d.severity in FAIL_ON[level] and d.code != NOT_A_PLAN.code for d in diagnostics)
 
 
 # A finding about a tag value: (rule code, tag key, value, what a fix writes instead or "").
@@ -109,7 +105,7 @@ class FileResult:
     def failed(self) -> bool:
         """Whether plancheck itself failed on this file (an internal-error diagnostic,
         which is reported even when not selected)."""
-        return any(d.rule == INTERNAL_ERROR for d in self.diagnostics)
+        return any(d.code == INTERNAL_ERROR.code for d in self.diagnostics)
 
     @property
     def complete(self) -> bool:

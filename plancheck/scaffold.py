@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from plancheck.errors import ScaffoldError as ScaffoldError  # what find_country raises
 from plancheck.export import PlanDocument, PromptModel, SectionModel, TagModel, TextModel
 from plancheck.geo import reference_point
+from plancheck.house import COUNTRY, FIRST_TAGS, LOCATION, after_location
 from plancheck.placeholders import PLACEHOLDER_EMAIL, UNTITLED
 
 if TYPE_CHECKING:
@@ -23,8 +24,6 @@ if TYPE_CHECKING:
 
 Language = Literal["en", "fr", "es"]
 LANGUAGES: dict[Language, str] = {"en": "English", "fr": "French", "es": "Spanish"}
-FIRST_TAGS = ("focal_point", "year", "type")  # filled in from the options
-LOCATION = ("country", "latlng")
 LISTED_TERMS = 8  # a vocabulary this small is listed in the scaffold's tag comment
 
 
@@ -133,19 +132,18 @@ def _tag_hint(spec: TagSpec, schema: Schema) -> str:
 
 def tags_comment(schema: Schema) -> str | None:
     """The optional tags, and where in the block they go."""
-    keys = [t.key for t in schema.tags]
-    after = keys.index("latlng") + 1 if "latlng" in keys else len(keys)
+    later = set(after_location([t.key for t in schema.tags]))
     optional = [t for t in schema.tags if not t.required and t.key not in (*FIRST_TAGS, *LOCATION)]
-    before_location = [t for t in optional if keys.index(t.key) < after]
-    after_location = [t for t in optional if keys.index(t.key) >= after]
+    before = [t for t in optional if t.key not in later]
+    after = [t for t in optional if t.key in later]
     lines: list[str] = []
-    if before_location:
+    if before:
         lines.append("Optional tags, one per line, sorted by key, above [[country:...]]:")
-        lines += [_tag_hint(t, schema) for t in before_location]
-    if after_location:
+        lines += [_tag_hint(t, schema) for t in before]
+    if after:
         lines.append("Optional tags, sorted by key, below [[latlng:...]]:")
-        lines += [_tag_hint(t, schema) for t in after_location]
-    country = schema.tag("country")
+        lines += [_tag_hint(t, schema) for t in after]
+    country = schema.tag(COUNTRY)
     if country is not None and country.multiple:
         lines.append("For each further location, repeat the [[country:...]] [[latlng:...]] pair.")
     return _comment(lines) if lines else None

@@ -16,9 +16,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from plancheck.codes import lookup
 from plancheck.diagnostics import Diagnostic, Finding
 from plancheck.document import Span
-from plancheck.rules import lookup
 
 DIRECTIVE = re.compile(
     r"<!--\s*plancheck-(disable-next-line|disable-file|disable|enable)\b([^>]*?)\s*-->"

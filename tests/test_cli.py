@@ -277,7 +277,7 @@ def test_rule_all_as_json() -> None:
     code, out = run("rule", "--all", "--output-format", "json")
     data = json.loads(out)
     assert code == 0 and [d["code"] for d in data] == [r.code for r in ALL_RULES]
-    assert set(data[0]) == {"code", "name", "severity", "fixable", "summary", "doc"}
+    assert set(data[0]) == {"code", "name", "severity", "fixable", "fix", "summary", "doc"}
     code, out = run("rule", "PC302", "--output-format", "json")
     assert json.loads(out)["name"] == "prompt-drift"
     assert run("rule")[0] == 2

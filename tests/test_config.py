@@ -9,10 +9,12 @@ import pytest
 from click.testing import CliRunner
 
 from plancheck.cli import cli
-from plancheck.config import find_config, load_config
+from plancheck.codes import COORDINATE_TOLERANCE
+from plancheck.config import TOLERANCE_RULE, find_config, load_config
 from plancheck.diagnostics import Severity
 from plancheck.errors import ConfigError
-from plancheck.options import Options, Resolver
+from plancheck.options import Resolver
+from plancheck.sources import Options
 from tests.conftest import MINI_SCHEMA, VALID
 
 BROKEN = VALID.replace("[[year:2024]]", "[[year:20234]]").replace("## Closing", "## closing")
@@ -126,11 +128,11 @@ def test_exclude_per_file_ignores_and_schemas(tree: Path) -> None:
 def test_coordinate_tolerance_reaches_the_rules(tree: Path) -> None:
     write(tree / ".plancheck.toml", "coordinate-tolerance-km = 120\n")
     use = Resolver(Options()).for_path(str(tree / "plans" / "a.md"))
-    assert use.settings.coordinate_tolerance_km == 120
+    assert use.settings.option(TOLERANCE_RULE, COORDINATE_TOLERANCE) == 120
     assert (
         Resolver(Options(isolated=True))
         .for_path(str(tree / "plans" / "a.md"))
-        .settings.coordinate_tolerance_km
+        .settings.option(TOLERANCE_RULE, COORDINATE_TOLERANCE)
         == 50
     )
 

@@ -22,6 +22,7 @@ import plancheck.linter
 import plancheck.runner
 from plancheck import fix_text
 from plancheck.cli import cli
+from plancheck.codes import NEVER, RuleInfo
 from plancheck.diagnostics import Finding, Severity
 from plancheck.progress import Progress
 from plancheck.rules.base import Context, Rule
@@ -77,7 +78,7 @@ def _explode(ctx: Context) -> Iterator[Finding]:
     return iter(())
 
 
-BOOM = Rule("PC999", "explode", Severity.ERROR, _explode, False, False, False)
+BOOM = Rule(RuleInfo("PC999", "explode", Severity.ERROR, NEVER, "Explodes."), _explode, False)
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
@@ -436,8 +437,9 @@ def test_a_fixed_files_result_holds_each_fact_once(tmp_path: Path) -> None:
     import pickle
 
     from plancheck.document import split_lines
-    from plancheck.options import Options, Resolver
+    from plancheck.options import Resolver
     from plancheck.results import Job
+    from plancheck.sources import Options
 
     broken = (SEEDS / "broken" / "learningplan-design.md").read_text(encoding="utf-8")
     path = tmp_path / "plan.md"

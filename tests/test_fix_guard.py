@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from plancheck import cli, fix_text, preserve
+from plancheck.codes import ALWAYS, RuleInfo
 from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from plancheck.document import Span
 from plancheck.linter import RuleSet
@@ -21,7 +22,7 @@ from tests.conftest import SEEDS, VALID, line_of, mini_schema
 ANSWER = "Our challenge is that waste is not collected in the old town."
 
 
-@rule("PC699", "glue-words", Severity.WARNING, needs_schema=False, fixable=True)
+@rule(RuleInfo("PC699", "glue-words", Severity.WARNING, ALWAYS, "A test rule."), needs_schema=False)
 def glue_words(ctx: Context) -> Iterator[Finding]:
     """A deliberately broken rule: its "safe" fix deletes the space between the first two
     words of the first answer."""
@@ -33,7 +34,9 @@ def glue_words(ctx: Context) -> Iterator[Finding]:
         yield Finding(span, "glue", Fix(Applicability.SAFE, "glue", (Edit(span, ""),)))
 
 
-@rule("PC698", "merge-values", Severity.WARNING, needs_schema=False, fixable=True)
+@rule(
+    RuleInfo("PC698", "merge-values", Severity.WARNING, ALWAYS, "A test rule."), needs_schema=False
+)
 def merge_values(ctx: Context) -> Iterator[Finding]:
     """A deliberately broken rule: its fix joins two tags into one value."""
     tags = ctx.document.tags

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from plancheck import fix_text
+from plancheck.codes import ALWAYS, RuleInfo
 from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from plancheck.document import Span
 from plancheck.files import write_atomic
@@ -43,7 +44,9 @@ def test_safe_fixes_only_by_default() -> None:
 
 # The engine tests' rules edit a line of layout (`~~`): edits to words would be refused by
 # the guard (tests/test_fix_guard.py), which is not what these tests are about.
-@rule("PC997", "tilde-to-plus", Severity.WARNING, needs_schema=False, fixable=True)
+@rule(
+    RuleInfo("PC997", "tilde-to-plus", Severity.WARNING, ALWAYS, "A test rule."), needs_schema=False
+)
 def tilde_to_plus(ctx: Context) -> Iterator[Finding]:
     """Rewrites the whole first line when it has a "~" (for the overlap test)."""
     first = ctx.document.lines[0]
@@ -54,7 +57,7 @@ def tilde_to_plus(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@rule("PC998", "bang", Severity.WARNING, needs_schema=False, fixable=True)
+@rule(RuleInfo("PC998", "bang", Severity.WARNING, ALWAYS, "A test rule."), needs_schema=False)
 def bang(ctx: Context) -> Iterator[Finding]:
     """Appends "!" to the first line (for the overlap test)."""
     first = ctx.document.lines[0]
@@ -99,7 +102,7 @@ def test_the_schema_of_the_first_pass_is_kept() -> None:
     assert fix(VALID).schema_id == "mini"
 
 
-@rule("PC999", "flip-flop", Severity.WARNING, needs_schema=False, fixable=True)
+@rule(RuleInfo("PC999", "flip-flop", Severity.WARNING, ALWAYS, "A test rule."), needs_schema=False)
 def flip_flop(ctx: Context) -> Iterator[Finding]:
     """A rule whose fix never settles (for the pass limit test)."""
     first = ctx.document.lines[0]

@@ -20,11 +20,11 @@ from click.testing import CliRunner
 
 from plancheck import fix_text
 from plancheck.cli import cli
-from plancheck.config import DEFAULT_MAX_FILE_SIZE
 from plancheck.diagnostics import Diagnostic
 from plancheck.document import Span
 from plancheck.files import Source, decode, discover, read
 from plancheck.schema import load_schemas
+from plancheck.settings import DEFAULT_MAX_FILE_SIZE
 from tests.conftest import SEEDS
 
 SEED = (SEEDS / "learningplan-design.md").read_text(encoding="utf-8")

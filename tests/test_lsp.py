@@ -571,7 +571,8 @@ def test_a_document_is_detected_and_aligned_once(monkeypatch: pytest.MonkeyPatch
     import plancheck.lsp.analysis
     import plancheck.rules.base
     from plancheck.lsp.analysis import analyse
-    from plancheck.options import Options, Resolver
+    from plancheck.options import Resolver
+    from plancheck.sources import Options
 
     # the documents themselves, kept alive so that no two share an id()
     detected: list[object] = []

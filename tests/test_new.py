@@ -225,10 +225,11 @@ def test_reference_points_lie_in_their_country(countries: Vocabulary) -> None:
     three whose countryinfo centroid plancheck's geometry puts outside them."""
     import pycountry
 
-    from plancheck.config import Settings
+    from plancheck.codes import BY_NAME, COORDINATE_TOLERANCE
     from plancheck.geo import locate
+    from plancheck.settings import Settings
 
-    tolerance = Settings().coordinate_tolerance_km
+    tolerance = Settings().option(BY_NAME["coordinates-outside-country"], COORDINATE_TOLERANCE)
     placed = 0
     for country in pycountry.countries:
         point = reference_point(country.alpha_3)

@@ -1,6 +1,8 @@
-"""MkDocs hook: one page per rule, made from the rules' docstrings when the site is built
-(plancheck.rules.docs writes them), and listed under "Rules" in the navigation. Nothing is
-committed, so a rule added or reworded in the code is on the site at the next build."""
+"""MkDocs hook: the rule reference (rules.md, with the table of every rule) and one page per
+rule, made from the rules' documentation when the site is built (plancheck.rules.docs
+writes them); the pages are listed under "Rules" in the navigation. The site never shows a
+stale rule: the committed docs/rules.md (which GitHub shows, and editors link to) is
+replaced by the one the code makes, and a test keeps the committed copy the same."""
 
 from __future__ import annotations
 
@@ -10,12 +12,17 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from plancheck.rules.docs import pages
+from plancheck.rules.docs import markdown, pages
 
 SECTION = "Rules"
+REFERENCE = "rules.md"
 
 
 def on_files(files: Files, config: Any) -> Files:
+    committed = files.get_file_from_path(REFERENCE)
+    if committed is not None:
+        files.remove(committed)
+    files.append(File.generated(config, REFERENCE, content=markdown()))
     for path, text in pages().items():
         files.append(File.generated(config, path, content=text))
     return files

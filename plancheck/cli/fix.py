@@ -29,9 +29,9 @@ def fix(show_diff: bool, color: bool | None, quiet: bool, **shared: Any) -> None
 
     With `-`, reads standard input and writes the fixed text to standard output.
     """
+    from plancheck.codes import INTERNAL_ERROR
     from plancheck.progress import Progress
     from plancheck.reporters.fixes import applied, diff, summary
-    from plancheck.results import INTERNAL_ERROR
 
     if not shared["paths"]:
         raise Failure("name the files or folders to fix (`plancheck fix .` for this folder)")
@@ -46,7 +46,7 @@ def fix(show_diff: bool, color: bool | None, quiet: bool, **shared: Any) -> None
         slim = replace(result.fixed, source="") if result.fixed is not None else None
         done.append(replace(result, original=None, fixed=slim))
         for d in result.diagnostics:
-            if not result.readable or d.rule == INTERNAL_ERROR:
+            if not result.readable or d.code == INTERNAL_ERROR.code:
                 where = f"{d.path}:{d.span.line}:{d.span.column}"
                 progress.echo(f"{where}: {d.code} [{d.rule}] {d.message}\n", err=True)
         if not result.readable:

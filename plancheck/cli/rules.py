@@ -16,16 +16,19 @@ from plancheck.cli.common import EXIT_OK, Failure, finish
     help="markdown: the full documentation of every rule (docs/rules.md).",
 )
 def rules_command(fmt: str) -> None:
-    """List every rule: code, name, default severity, summary."""
-    from plancheck.rules import ALL_RULES
+    """List every rule: code, name, default severity, fix, summary.
+
+    [fix]: every finding of the rule carries a fix; [fix?]: some do."""
+    from plancheck.codes import RULES, FixAvailability
 
     if fmt == "markdown":
         from plancheck.rules.docs import markdown
 
         click.echo(markdown(), nl=False)
         finish(EXIT_OK)
-    for r in ALL_RULES:
-        fix = " [fix]" if r.fixable else ""
+    marks = {FixAvailability.ALWAYS: " [fix]", FixAvailability.SOMETIMES: " [fix?]"}
+    for r in RULES:  # the table alone: listing the rules loads none of them
+        fix = marks.get(r.fix, "")
         click.echo(f"{r.code}  {r.name:20} {r.severity.value:8}{fix} {r.summary}")
     finish(EXIT_OK)
 
@@ -38,6 +41,7 @@ def rule_command(selector: str | None, show_all: bool, output_format: str) -> No
     """Show a rule's documentation (by code or name), or every rule's with --all."""
     import json
 
+    from plancheck.codes import FixAvailability
     from plancheck.rules import ALL_RULES, lookup
     from plancheck.rules.docs import as_json
 
@@ -56,7 +60,8 @@ def rule_command(selector: str | None, show_all: bool, output_format: str) -> No
         data = [entry for entry in as_json() if entry["code"] in chosen]
         click.echo(json.dumps(data if show_all else data[0], indent=2, ensure_ascii=False))
         finish(EXIT_OK)
+    fixes = {FixAvailability.ALWAYS: ", fixable", FixAvailability.SOMETIMES: ", sometimes fixable"}
     for r in found:
-        click.echo(f"{r.code} {r.name} ({r.severity.value}{', fixable' if r.fixable else ''})\n")
+        click.echo(f"{r.code} {r.name} ({r.severity.value}{fixes.get(r.fix, '')})\n")
         click.echo(r.doc + ("\n" if show_all else ""))
     finish(EXIT_OK)

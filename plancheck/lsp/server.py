@@ -27,7 +27,8 @@ from plancheck.lsp import actions, completion, hover
 from plancheck.lsp.analysis import Analysis, analyse
 from plancheck.lsp.diagnostics import to_lsp
 from plancheck.lsp.positions import UTF16, from_position
-from plancheck.options import Options, Resolver
+from plancheck.options import Resolver
+from plancheck.sources import Options
 
 log = logging.getLogger("plancheck.lsp")
 

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from plancheck import __version__
+from plancheck.codes import RuleInfo
 from plancheck.diagnostics import Diagnostic, Fix, Severity
 from plancheck.document import Span
 from plancheck.reporters import relative_path
@@ -44,7 +45,7 @@ def region(span: Span) -> dict[str, int]:
     }
 
 
-def descriptor(r: Rule) -> dict[str, Any]:
+def descriptor(r: Rule | RuleInfo) -> dict[str, Any]:
     return {
         "id": r.code,
         "name": r.name,
@@ -52,7 +53,7 @@ def descriptor(r: Rule) -> dict[str, Any]:
         "fullDescription": {"text": r.doc},
         "help": {"text": r.doc, "markdown": r.doc},
         "defaultConfiguration": {"level": LEVELS[r.severity]},
-        "properties": {"fixable": r.fixable},
+        "properties": {"fixable": r.fixable, "fix": r.fix.value},
     }
 
 

@@ -1,11 +1,16 @@
-"""The rule registry: every rule plancheck has, in code order.
+"""The rule registry: every rule plancheck has, in code order, with its check when it has
+one.
 
-Adding a rule: write its check in the family module with ``@rule(...)`` and a docstring,
-then list it here.
+A rule's facts (code, name, severity, fix availability, options) are its entry in
+:mod:`plancheck.codes`. Adding a rule with a check: add its entry there, write its check in
+the family module with ``@rule("PCnnn")`` and a docstring in the sections
+:mod:`plancheck.rules.docs` asks for, then list it in ``CHECKS`` here.
 """
 
 from __future__ import annotations
 
+from plancheck import codes
+from plancheck.codes import RuleInfo
 from plancheck.rules import (
     coordinates,
     document,
@@ -18,15 +23,11 @@ from plancheck.rules import (
 )
 from plancheck.rules.base import Context, Rule, rule
 
-ALL_RULES: tuple[Rule, ...] = (
+# The rules that run a check over a document, in code order.
+CHECKS: tuple[Rule, ...] = (
     document.unknown_schema,
-    document.unreadable_file,
-    document.invalid_encoding,
     document.empty_document,
     document.missing_tag_block,
-    document.unused_suppression,
-    document.file_too_large,
-    document.internal_error,
     document.not_a_plan,
     tags.missing_tag,
     tags.invalid_tag_value,
@@ -46,14 +47,6 @@ ALL_RULES: tuple[Rule, ...] = (
     prompts.empty_answer,
     prompts.answer_constraint,
     prompts.placeholder,
-    html.html_entity,
-    html.html_residue,
-    format.trailing_whitespace,
-    format.line_endings,
-    format.bom,
-    format.final_newline,
-    format.tag_order,
-    format.mojibake,
     vocabulary.vocabulary_drift,
     vocabulary.unknown_term,
     vocabulary.unknown_country,
@@ -62,18 +55,38 @@ ALL_RULES: tuple[Rule, ...] = (
     coordinates.null_island,
     coordinates.coordinates_outside_country,
     coordinates.swapped_coordinates,
+    html.html_entity,
+    html.html_residue,
+    format.trailing_whitespace,
+    format.line_endings,
+    format.bom,
+    format.final_newline,
+    format.tag_order,
+    format.mojibake,
 )
+
+_CHECK = {r.code: r for r in CHECKS}
+
+# Every rule in the table's order: its check, or, for a diagnostic the core reports itself
+# (unreadable-file, internal-error, ...), its table entry.
+ALL_RULES: tuple[Rule | RuleInfo, ...] = tuple(_CHECK.get(e.code, e) for e in codes.RULES)
 
 BY_CODE = {r.code: r for r in ALL_RULES}
 BY_NAME = {r.name: r for r in ALL_RULES}
 
 
-def lookup(selector: str) -> list[Rule]:
+def lookup(selector: str) -> list[Rule | RuleInfo]:
     """Rules a selector names: a code (`PC101`), a code prefix (`PC1`, `PC`), a name."""
-    if selector in BY_NAME:
-        return [BY_NAME[selector]]
-    upper = selector.upper()
-    return [r for r in ALL_RULES if r.code.startswith(upper)] if upper.startswith("PC") else []
+    return [BY_CODE[e.code] for e in codes.lookup(selector)]
 
 
-__all__ = ["ALL_RULES", "BY_CODE", "BY_NAME", "Context", "Rule", "lookup", "rule"]
+__all__ = [
+    "ALL_RULES",
+    "BY_CODE",
+    "BY_NAME",
+    "CHECKS",
+    "Context",
+    "Rule",
+    "lookup",
+    "rule",
+]

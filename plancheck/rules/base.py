@@ -1,4 +1,5 @@
-"""The rule declaration: a check function plus its code, name and default severity."""
+"""The rule declaration: a check function and the entry of the rule table
+(:mod:`plancheck.codes`) that gives its code, name, severity, fix availability and options."""
 
 from __future__ import annotations
 
@@ -6,12 +7,15 @@ import inspect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from plancheck.align import SectionMatch, align
+from plancheck.codes import BY_CODE, FixAvailability, RuleInfo, RuleOption
 from plancheck.detect import Detection
 from plancheck.diagnostics import Finding, Severity
 from plancheck.document import Document
-from plancheck.schema import Schema
+from plancheck.house import Location, locations
+from plancheck.schema import Schema, TagFormat
 from plancheck.settings import DEFAULT_SETTINGS, Settings
 
 
@@ -32,46 +36,75 @@ class Context:
         """The document's sections and prompts matched to the schema's (computed once)."""
         return align(self.document, self.schema) if self.schema else ()
 
+    @cached_property
+    def locations(self) -> tuple[Location, ...]:
+        """The document's `country` tags paired with the coordinates after them (computed
+        once, for the coordinate rules and missing-tag)."""
+        if self.schema is None:
+            return ()
+        keys = {t.key for t in self.schema.tags if t.format is TagFormat.COORDINATES}
+        return tuple(locations(self.document, keys))
+
 
 Check = Callable[[Context], Iterator[Finding]]
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    code: str
-    name: str
-    severity: Severity
+    """A rule with a check: its table entry, the check, and whether it needs a schema."""
+
+    info: RuleInfo
     check: Check
     needs_schema: bool
-    fixable: bool
-    # reported outside the rule loop: by the file reader (there is no document yet) or by
-    # the linter after the other rules (it needs their findings)
-    external: bool
 
     @property
-    def doc(self) -> str:
-        """The user documentation of the rule: its check function's docstring."""
-        return inspect.cleandoc(self.check.__doc__ or "")
+    def code(self) -> str:
+        return self.info.code
+
+    @property
+    def name(self) -> str:
+        return self.info.name
+
+    @property
+    def severity(self) -> Severity:
+        return self.info.severity
+
+    @property
+    def fix(self) -> FixAvailability:
+        return self.info.fix
+
+    @property
+    def fixable(self) -> bool:
+        return self.info.fixable
 
     @property
     def summary(self) -> str:
-        return self.doc.split("\n\n", 1)[0].replace("\n", " ")
+        return self.info.summary
+
+    @property
+    def options(self) -> tuple[RuleOption[Any], ...]:
+        return self.info.options
+
+    @property
+    def body(self) -> str:
+        """The rule's documentation below its summary: its check function's docstring."""
+        return inspect.cleandoc(self.check.__doc__ or "")
+
+    @property
+    def doc(self) -> str:
+        """The user documentation: the summary, then the sections."""
+        return f"{self.summary}\n\n{self.body}"
 
 
-def rule(
-    code: str,
-    name: str,
-    severity: Severity,
-    *,
-    needs_schema: bool = True,
-    fixable: bool = False,
-    external: bool = False,
-) -> Callable[[Check], Rule]:
-    """Declare a rule. Rules that need a schema are skipped when none fits the document."""
+def rule(entry: str | RuleInfo, *, needs_schema: bool = True) -> Callable[[Check], Rule]:
+    """Declare the check of the rule ``entry`` (a code of the rule table, or an entry of
+    one's own, as tests write). Rules that need a schema are skipped when none fits the
+    document."""
+    info = BY_CODE[entry] if isinstance(entry, str) else entry
 
     def declare(check: Check) -> Rule:
         if not check.__doc__:
-            raise TypeError(f"rule {code} {name} has no docstring")
-        return Rule(code, name, severity, check, needs_schema, fixable, external)
+            raise TypeError(f"rule {info.code} {info.name} has no docstring")
+        return Rule(info, check, needs_schema)
 
     return declare

@@ -2,7 +2,8 @@
 
 A document names its location as a `[[country:...]]` tag followed by a `[[latlng:...]]`
 tag; a document with several locations repeats the pair, and each `latlng` belongs to the
-`country` before it (:func:`locations`). Parsing and geometry are in :mod:`plancheck.geo`;
+`country` before it (:func:`plancheck.house.locations`, read once per document through
+``Context.locations``). Parsing and geometry are in :mod:`plancheck.geo`;
 nothing geometric is loaded for a document without coordinates.
 """
 
@@ -13,54 +14,27 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from plancheck.codes import COORDINATE_TOLERANCE
 from plancheck.coords import Reading, in_range, parse_coordinates
-from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
-from plancheck.document import Document, MalformedTag, Tag
+from plancheck.diagnostics import Applicability, Edit, Finding, Fix
+from plancheck.document import Tag
 from plancheck.geo import Placement, locate
+from plancheck.house import COUNTRY
 from plancheck.rules.base import Context, rule
 from plancheck.schema import TagFormat
 
 if TYPE_CHECKING:
     from plancheck.schema import Vocabulary
 
-COUNTRY = "country"
 # The platform's own wrong centroids, by ISO code: it wrote these coordinates into every
 # document of the country (every Fiji document in the archive, 14 degrees west of the
 # islands: an antimeridian bug). The author chose the country, not the point.
 PLATFORM_CENTROIDS = {"FJI": (-17.44756195212767, 163.40786559316325)}
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
-    """A `country` tag and the coordinates tag after it (either may be missing)."""
-
-    country: Tag | MalformedTag | None
-    point: Tag | MalformedTag | None
-
-
 def coordinate_keys(ctx: Context) -> set[str]:
     assert ctx.schema is not None
     return {t.key for t in ctx.schema.tags if t.format is TagFormat.COORDINATES}
-
-
-def locations(doc: Document, keys: set[str]) -> list[Location]:
-    """Pair each `country` tag with the coordinates tag (a key of ``keys``) that follows it,
-    in file order; malformed tags count by the key the parser read."""
-    tags: list[Tag | MalformedTag] = [t for t in doc.tags if t.key == COUNTRY or t.key in keys]
-    tags += [m for m in doc.malformed_tags if m.key == COUNTRY or m.key in keys]
-    out: list[Location] = []
-    country: Tag | MalformedTag | None = None
-    for tag in sorted(tags, key=lambda t: t.span):
-        if tag.key == COUNTRY:
-            if country is not None:
-                out.append(Location(country, None))
-            country = tag
-        else:
-            out.append(Location(country, tag))
-            country = None
-    if country is not None:
-        out.append(Location(country, None))
-    return out
 
 
 def _codes(vocabulary: Vocabulary) -> tuple[dict[str, str], dict[str, str]]:
@@ -108,7 +82,9 @@ class Point:
     def place(self, lat: float, lng: float) -> Placement | None:
         if self.code is None:
             return None
-        return locate(lat, lng, self.code[0], self.ctx.settings.coordinate_tolerance_km)
+        # coordinates-outside-country's option; the other rules read it to tell a swap
+        tolerance = self.ctx.settings.option(coordinates_outside_country.info, COORDINATE_TOLERANCE)
+        return locate(lat, lng, self.code[0], tolerance)
 
     @cached_property
     def placement(self) -> Placement | None:
@@ -131,32 +107,49 @@ class Point:
 
 
 def _points(ctx: Context) -> Iterator[Point]:
-    keys = coordinate_keys(ctx)
-    for location in locations(ctx.document, keys):
+    for location in ctx.locations:
         tag, country = location.point, location.country
         if isinstance(tag, Tag) and tag.value.strip():  # empty: invalid-tag-value says so
             yield Point(ctx, tag, country if isinstance(country, Tag) else None)
 
 
-@rule("PC501", "malformed-coordinates", Severity.ERROR, fixable=True)
+@rule("PC501")
 def malformed_coordinates(ctx: Context) -> Iterator[Finding]:
-    """A coordinates value is not `latitude,longitude` in decimal degrees.
+    """## What it reports
 
-    The archive writes `lat,lng`: two decimal numbers, latitude first, a comma between them
-    and no spaces. What authors write instead is read well enough to say what is wrong:
-    spaces around the comma, a space, `;` or `/` between the numbers, decimal commas
+    A coordinates value that is not `latitude,longitude` in decimal degrees. The archive
+    writes `lat,lng`: two decimal numbers, latitude first, a comma between them and no
+    spaces. What authors write instead is read well enough to say what is wrong: spaces
+    around the comma, a space, `;` or `/` between the numbers, decimal commas
     (`8,5;-80,1`), degrees-minutes-seconds or hemisphere letters (`8°30'N 80°6'W`,
     `8.5N 80.1W`, in either order: the letters say which is the latitude), labels
     (`lat: 8.5, lng: -80.1`), a third value (an altitude), or text.
 
-    Fix: rewrite the value as `lat,lng` when its meaning is unambiguous; safe when only
+    ## Why it matters
+
+    Tools that map the archive read `lat,lng` and nothing else: any other form puts the
+    plan nowhere.
+
+    ## Example
+
+    `[[latlng:8.5, -80.1]]`, `[[latlng:15.98;-24.01]]`, `[[latlng:8°30'N 80°6'W]]`,
+    `[[latlng:Panama City]]`.
+
+    ## Fixed example
+
+    `[[latlng:8.5,-80.1]]`, `[[latlng:15.98,-24.01]]`, `[[latlng:8.5,-80.1]]` (no fix for
+    `Panama City`).
+
+    ## Fix safety
+
+    The fix rewrites the value as `lat,lng` when its meaning is unambiguous: safe when only
     whitespace changes, unsafe for every conversion (the numbers as written are kept;
     degrees-minutes-seconds become decimal degrees to 6 places). Text, four numbers
     (`8,5,-80,1`), two latitudes, or a sign together with a hemisphere letter have no fix.
 
-    Bad: `[[latlng:8.5, -80.1]]`, `[[latlng:15.98;-24.01]]`, `[[latlng:8°30'N 80°6'W]]`,
-    `[[latlng:Panama City]]`.
-    Good: `[[latlng:8.5,-80.1]]`.
+    ## Options
+
+    None.
     """
     for point in _points(ctx):
         reading, tag = point.reading, point.tag
@@ -173,16 +166,29 @@ def malformed_coordinates(ctx: Context) -> Iterator[Finding]:
         yield Finding(tag.value_span, message, fix, subject=tag.key)
 
 
-@rule("PC502", "coordinates-out-of-range", Severity.ERROR)
+@rule("PC502")
 def coordinates_out_of_range(ctx: Context) -> Iterator[Finding]:
-    """A latitude outside -90..90 or a longitude outside -180..180.
+    """## What it reports
+
+    A latitude outside -90..90 or a longitude outside -180..180. When the two values swapped
+    lie in the declared country, swapped-coordinates reports it instead (with its fix).
+
+    ## Why it matters
 
     No place has such coordinates; usually a typo, or projected metres pasted as degrees.
-    When the two values swapped lie in the declared country, swapped-coordinates reports
-    it instead (with its fix).
 
-    Bad: `[[latlng:95.2,-80.1]]`, `[[latlng:8.5,-280.1]]`.
-    Good: `[[latlng:8.5,-80.1]]`.
+    ## Example
+
+    `[[latlng:95.2,-80.1]]`, `[[latlng:8.5,-280.1]]`. Instead: `[[latlng:8.5,-80.1]]`.
+
+    ## Fix safety
+
+    No fix: only the author knows the place.
+
+    ## Options
+
+    None of its own; to tell a swapped pair it reads coordinates-outside-country's
+    tolerance.
     """
     for point in _points(ctx):
         found = point.reading.point
@@ -197,16 +203,29 @@ def coordinates_out_of_range(ctx: Context) -> Iterator[Finding]:
         yield Finding(point.tag.value_span, f"[[{point.tag.key}]]: {what}", subject=point.tag.key)
 
 
-@rule("PC503", "null-island", Severity.ERROR)
+@rule("PC503")
 def null_island(ctx: Context) -> Iterator[Finding]:
-    """Coordinates `0,0`: a default value left in place, not a location.
+    """## What it reports
 
-    0,0 lies in the Gulf of Guinea, 600 km off the coast of Ghana; forms and exports write
-    it when no location was given. Give the location of the work (the platform uses the
-    country's centroid).
+    Coordinates `0,0`: a default value left in place, not a location.
 
-    Bad: `[[latlng:0,0]]`, `[[latlng:0.0,0.0]]`.
-    Good: `[[latlng:7.95,-1.03]]` (Ghana).
+    ## Why it matters
+
+    0,0 lies in the Gulf of Guinea, 600 km off the coast of Ghana; forms and exports write it
+    when no location was given.
+
+    ## Example
+
+    `[[latlng:0,0]]`, `[[latlng:0.0,0.0]]`. Instead: `[[latlng:7.95,-1.03]]` (Ghana): the
+    location of the work (the platform uses the country's centroid).
+
+    ## Fix safety
+
+    No fix: only the author knows the place.
+
+    ## Options
+
+    None.
     """
     for point in _points(ctx):
         if point.reading.point == (0.0, 0.0):
@@ -223,25 +242,43 @@ def _where(point: Point, placement: Placement) -> str:
     return "; it lies in no country"
 
 
-@rule("PC504", "coordinates-outside-country", Severity.WARNING)
+@rule("PC504")
 def coordinates_outside_country(ctx: Context) -> Iterator[Finding]:
-    """The coordinates do not lie in or near the country named before them.
+    """## What it reports
 
-    Each `latlng` is compared with the boundary of the `country` tag before it (a region
-    such as `Republika Srpska` counts as its country). A point counts as in its country
-    when it is inside the boundary or within the tolerance of it (`coordinate-tolerance-km`,
-    default 50 km: the boundaries are low-resolution, and coasts and small islands move by
-    tens of kilometres), at sea among the country's own parts (the platform's centroids of
-    archipelagos and split countries, such as Malaysia, lie at sea), or, for small island
-    states and outlying islands the boundaries lack, inside the islands' box or near the
-    country's centroid. The message says how far the point is from the country and which
-    country, if any, holds it. No fix: only the author knows the place. The platform's
-    own wrong centroid of a country (Fiji's, in every Fiji document) is the export's:
-    reported at info and counted apart in the summary.
+    Coordinates that do not lie in or near the country named before them. Each `latlng` is
+    compared with the boundary of the `country` tag before it (a region such as
+    `Republika Srpska` counts as its country). A point counts as in its country when it is
+    inside the boundary or within the tolerance of it, at sea among the country's own parts
+    (the platform's centroids of archipelagos and split countries, such as Malaysia, lie at
+    sea), or, for small island states and outlying islands the boundaries lack, inside the
+    islands' box or near the country's centroid. The message says how far the point is from
+    the country and which country, if any, holds it. The platform's own wrong centroid of a
+    country (Fiji's, in every Fiji document) is the export's: reported at info and counted
+    apart in the summary.
 
-    Bad: `[[country:Fiji]]` `[[latlng:-17.45,163.41]]` (1,471 km west of Fiji, at sea: the
+    ## Why it matters
+
+    A plan placed in the wrong country shows up on the wrong map and in the wrong country's
+    counts.
+
+    ## Example
+
+    `[[country:Fiji]]` `[[latlng:-17.45,163.41]]` (1,471 km west of Fiji, at sea: the
     platform's centroid bug); `[[country:Kenya]]` `[[latlng:-6.37,34.89]]` (in Tanzania).
-    Good: `[[country:Fiji]]` `[[latlng:-17.71,178.07]]`.
+    Instead: `[[country:Fiji]]` `[[latlng:-17.71,178.07]]`.
+
+    ## Fix safety
+
+    No fix: only the author knows the place.
+
+    ## Options
+
+    `tolerance-km` (default 50): how far a point may lie outside its country's boundary
+    and still count as in it. The boundaries are low-resolution, and coasts and small islands
+    move by tens of kilometres. coordinates-out-of-range and swapped-coordinates read it too,
+    to tell a swapped pair. The top-level key `coordinate-tolerance-km` still sets it, with a
+    deprecation warning.
     """
     for point in _points(ctx):
         placement = point.placement
@@ -257,18 +294,34 @@ def coordinates_outside_country(ctx: Context) -> Iterator[Finding]:
         yield Finding(point.tag.value_span, message, subject=point.tag.key, export=export)
 
 
-@rule("PC505", "swapped-coordinates", Severity.ERROR, fixable=True)
+@rule("PC505")
 def swapped_coordinates(ctx: Context) -> Iterator[Finding]:
-    """Latitude and longitude are swapped: the point is outside its country (or off the
-    globe), and the values the other way round lie inside it.
+    """## What it reports
+
+    Latitude and longitude swapped: the point is outside its country (or off the globe), and
+    the values the other way round lie inside it.
+
+    ## Why it matters
 
     GeoJSON, KML and many GIS tools write longitude first; the archive writes latitude
-    first.
+    first, so the swapped point lands in another place altogether.
 
-    Fix (unsafe): swap the two values.
+    ## Example
 
-    Bad: `[[country:Ghana]]` `[[latlng:-1.03,7.95]]`.
-    Good: `[[country:Ghana]]` `[[latlng:7.95,-1.03]]`.
+    `[[country:Ghana]]` `[[latlng:-1.03,7.95]]`.
+
+    ## Fixed example
+
+    `[[country:Ghana]]` `[[latlng:7.95,-1.03]]`.
+
+    ## Fix safety
+
+    Unsafe: the fix swaps the two values.
+
+    ## Options
+
+    None of its own; it reads coordinates-outside-country's tolerance to tell whether a
+    point lies in its country.
     """
     for point in _points(ctx):
         if not point.swapped or point.code is None:

@@ -1,7 +1,8 @@
 """Formatting rules: what the export and the rich-text editor left in the text.
 
-They follow the archive's own house format (FORMAT.md) and impose no generic Markdown
-style: blank lines, list markers and the `****` leads are left as the archive has them.
+They follow the archive's own house format (docs/format.md; :mod:`plancheck.house` holds
+the facts code reads) and impose no generic Markdown style: blank lines, list markers and
+the `****` leads are left as the archive has them.
 """
 
 from __future__ import annotations
@@ -9,8 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from plancheck.diagnostics import Applicability, Edit, Finding, Fix
 from plancheck.document import NEWLINE, Document, Span, Tag
+from plancheck.house import FIRST_TAGS, LOCATION, after_location
 from plancheck.mojibake import HINT, repair_line
 from plancheck.rules.base import Context, rule
 
@@ -20,30 +22,45 @@ TRAILING_CHARS = frozenset(" \t\u00a0\u3000") | {chr(c) for c in range(0x2000, 0
 # start an empty list item, `#` an empty heading. After such a marker a no-break space,
 # which Markdown does not count as a space, is what keeps the line text.
 BARE_MARKER = re.compile(r"\s*(?:[-+*]|\d{1,9}[.)]|#{1,6}|>)")
-FIRST_TAGS = ("focal_point", "year", "type")
-LOCATION = ("country", "latlng")
 
 
-@rule("PC603", "trailing-whitespace", Severity.INFO, needs_schema=False, fixable=True)
+@rule("PC603", needs_schema=False)
 def trailing_whitespace(ctx: Context) -> Iterator[Finding]:
-    """Spaces, tabs or no-break spaces at the end of a line.
+    """## What it reports
 
-    Invisible, they make diffs noisy and prompts differ from the template's text (871
-    plans have them). Fix (safe): remove them, except a no-break space after a bare list
-    or heading marker (`5.` and a no-break space is text; `5.` alone starts an empty
-    list item): there the finding has no fix.
+    Spaces, tabs or no-break spaces at the end of a line. Trailing whitespace on the lines
+    the platform's export writes (prompts, the empty `> ` lines of groups, the `- ` of an
+    unticked choice, headings, tags) and the no-break spaces its rich-text editor left at the
+    end of answer lines are the export's: reported at info and counted apart in the summary,
+    one finding per line. Spaces at the end of the author's own lines are one finding per
+    file, at the first such line, whose fix removes them all: a finding per line would bury
+    everything else in the output.
 
-    Trailing whitespace on the lines the platform's export writes (prompts, the empty
-    `> ` lines of groups, the `- ` of an unticked choice, headings, tags) and the
-    no-break spaces its rich-text editor left at the end of answer lines are the export's:
-    reported at info and counted apart in the summary, one finding per line. Spaces at the
-    end of the author's own lines are one finding per file, at the first such line, whose
-    fix removes them all: a finding per line would bury everything else in the output.
-    No reader sees them, so that finding is info too, counted in the summary and listed
-    with `plancheck check --invisible`.
+    No reader sees them, so the author's finding is info too, counted in the summary and
+    listed with `plancheck check --invisible`.
 
-    Bad: `Our challenge is that ...` followed by a no-break space.
-    Good: the line ending with its last visible character.
+    ## Why it matters
+
+    Invisible, they make diffs noisy and prompts differ from the template's text (871 plans
+    have them).
+
+    ## Example
+
+    `Our challenge is that ...` followed by a no-break space.
+
+    ## Fixed example
+
+    The line ending with its last visible character.
+
+    ## Fix safety
+
+    Safe: the fix removes them, except a no-break space after a bare list or heading marker
+    (`5.` and a no-break space is text; `5.` alone starts an empty list item): there the
+    finding has no fix.
+
+    ## Options
+
+    None.
     """
     written = _export_lines(ctx.document)
     authors: list[Edit] = []
@@ -84,19 +101,37 @@ def _export_lines(doc: Document) -> set[int]:
     return lines
 
 
-@rule("PC604", "line-endings", Severity.WARNING, needs_schema=False, fixable=True)
+@rule("PC604", needs_schema=False)
 def line_endings(ctx: Context) -> Iterator[Finding]:
-    """Line endings other than LF: CRLF (Windows) or a lone CR (old Mac, or pasted text).
+    """## What it reports
 
-    The archive uses LF. A lone CR inside a line (seen inside tag values) is a line break
-    to Markdown but invisible in most editors. Fix (safe): every line ending becomes LF;
-    one finding per file, at the first such line. CRLF alone shows as LF does everywhere:
-    that finding is info, counted in the summary and listed with `--invisible`; a lone CR,
-    which a reader and the author see differently, is a warning. A CR that breaks a tag
-    over lines is left to tag-syntax, which reports the broken tag and rewrites it.
+    Line endings other than LF: CRLF (Windows) or a lone CR (old Mac, or pasted text); one
+    finding per file, at the first such line. CRLF alone shows as LF does everywhere: that
+    finding is info, counted in the summary and listed with `plancheck check --invisible`;
+    a lone CR, which a reader and the author see differently, is a warning. A CR that
+    breaks a tag over lines is left to tag-syntax, which reports the broken tag and
+    rewrites it.
 
-    Bad: lines ending in CR LF.
-    Good: lines ending in LF.
+    ## Why it matters
+
+    The archive uses LF. A lone CR inside a line (seen inside tag values) is a line break to
+    Markdown but invisible in most editors.
+
+    ## Example
+
+    Lines ending in CR LF.
+
+    ## Fixed example
+
+    Lines ending in LF.
+
+    ## Fix safety
+
+    Safe: every line ending becomes LF.
+
+    ## Options
+
+    None.
     """
     doc = ctx.document
     if "\r" not in doc.source:
@@ -122,12 +157,32 @@ def line_endings(ctx: Context) -> Iterator[Finding]:
         yield Finding(edits[0].span, message, fix, invisible=kinds == {"CRLF"})
 
 
-@rule("PC605", "bom", Severity.WARNING, needs_schema=False, fixable=True)
+@rule("PC605", needs_schema=False)
 def bom(ctx: Context) -> Iterator[Finding]:
-    """The file starts with a byte order mark (U+FEFF).
+    """## What it reports
+
+    A file that starts with a byte order mark (U+FEFF).
+
+    ## Why it matters
 
     UTF-8 needs no byte order mark; some tools show it as garbage or fail to see the
-    `# title` behind it. Fix (safe): remove it.
+    `# title` behind it.
+
+    ## Example
+
+    The bytes `EF BB BF` before `# My plan`.
+
+    ## Fixed example
+
+    `# My plan` as the file's first bytes.
+
+    ## Fix safety
+
+    Safe: the fix removes it.
+
+    ## Options
+
+    None.
     """
     if ctx.document.source.startswith("\ufeff"):
         span = Span(1, 1, 1, 2)
@@ -135,12 +190,31 @@ def bom(ctx: Context) -> Iterator[Finding]:
         yield Finding(span, "the file starts with a byte order mark", fix)
 
 
-@rule("PC606", "final-newline", Severity.WARNING, needs_schema=False, fixable=True)
+@rule("PC606", needs_schema=False)
 def final_newline(ctx: Context) -> Iterator[Finding]:
-    """The file does not end with a line break.
+    """## What it reports
 
-    Tools that join or diff files expect every line, the last included, to end with
-    one. Fix (safe): add it.
+    A file that does not end with a line break.
+
+    ## Why it matters
+
+    Tools that join or diff files expect every line, the last included, to end with one.
+
+    ## Example
+
+    A file whose last line, `Thank you.`, has no line break after it.
+
+    ## Fixed example
+
+    The same file with a line break after `Thank you.`.
+
+    ## Fix safety
+
+    Safe: the fix adds it.
+
+    ## Options
+
+    None.
     """
     doc = ctx.document
     if doc.source and not doc.source.endswith(("\n", "\r")):
@@ -154,8 +228,7 @@ def final_newline(ctx: Context) -> Iterator[Finding]:
 def _tag_rank(ctx: Context) -> dict[str, tuple[int, str]] | None:
     """The archive's order of tag keys for this schema, or None if a key is unknown."""
     assert ctx.schema is not None
-    keys = [t.key for t in ctx.schema.tags]
-    after_location = set(keys[keys.index("latlng") + 1 :]) if "latlng" in keys else set()
+    later = set(after_location([t.key for t in ctx.schema.tags]))
     rank: dict[str, tuple[int, str]] = {}
     for tag in ctx.document.tags:
         key = tag.key
@@ -166,7 +239,7 @@ def _tag_rank(ctx: Context) -> dict[str, tuple[int, str]] | None:
         elif ctx.schema.tag(key) is None:
             return None  # unknown-tag first: its place is not known
         else:
-            rank[key] = (3 if key in after_location else 1, key)
+            rank[key] = (3 if key in later else 1, key)
     return rank
 
 
@@ -181,20 +254,39 @@ def _layout(tags: list[Tag]) -> str:
     return "\n".join(out).rstrip("\n")
 
 
-@rule("PC607", "tag-order", Severity.WARNING, fixable=True)
+@rule("PC607")
 def tag_order(ctx: Context) -> Iterator[Finding]:
-    """Tags out of the archive's order.
+    """## What it reports
 
-    The archive writes focal_point, year and type first (each followed by a blank line),
-    then the multi-valued tags sorted by key (datasources, methods, sdgs,
-    thematic_areas), then the country and latlng pairs, then the tags the template adds
-    after the location (an experiment's metadata, a solution's gender and consent),
-    sorted by key. Values of one key keep their order, and so do location pairs. Fix
-    (safe): rewrite the tag block in that order. Not checked while the block has a
-    malformed or unknown tag (tag-syntax and unknown-tag come first).
+    Tags out of the archive's order. The archive writes focal_point, year and type first
+    (each followed by a blank line), then the multi-valued tags sorted by key (datasources,
+    methods, sdgs, thematic_areas), then the country and latlng pairs, then the tags the
+    template adds after the location (an experiment's metadata, a solution's gender and
+    consent), sorted by key. Values of one key keep their order, and so do location pairs
+    (the house format: docs/format.md). Not checked while the block has a malformed or
+    unknown tag (tag-syntax and unknown-tag come first).
 
-    Bad: `[[sdgs:...]]` before `[[methods:...]]`.
-    Good: `[[methods:...]]`, then `[[sdgs:...]]`.
+    ## Why it matters
+
+    One order makes tag blocks comparable at a glance and keeps diffs between versions of a
+    plan small.
+
+    ## Example
+
+    `[[sdgs:...]]` before `[[methods:...]]`.
+
+    ## Fixed example
+
+    `[[methods:...]]`, then `[[sdgs:...]]`.
+
+    ## Fix safety
+
+    Safe: the fix rewrites the tag block in that order. A block with other lines among its
+    tags (text, comments) has no fix.
+
+    ## Options
+
+    None.
     """
     doc = ctx.document
     rank = _tag_rank(ctx)
@@ -240,18 +332,34 @@ def _changed(before: str, after: str) -> tuple[int, int, str]:
     return start, end_b, after[start:end_a]
 
 
-@rule("PC608", "mojibake", Severity.WARNING, needs_schema=False, fixable=True)
+@rule("PC608", needs_schema=False)
 def mojibake(ctx: Context) -> Iterator[Finding]:
-    """Text whose UTF-8 was decoded in another encoding somewhere on its way.
+    """## What it reports
 
-    `Bogot√°` for `Bogotá`, `Na√Øo` for `Naïo`, `¬†` for a no-break space (in 15 documents
-    of the archive): readers see garbage and searches miss the word. Detected and
-    repaired by ftfy, which tells mojibake from real text (a `√` used as a tick mark is
-    left alone). The message shows the repaired text.
-    Fix (unsafe: ftfy's repair is very likely but not certain): the repaired text.
+    Text whose UTF-8 was decoded in another encoding somewhere on its way: `Bogot√°` for
+    `Bogotá`, `Na√Øo` for `Naïo`, `¬†` for a no-break space (in 15 documents of the archive).
+    Detected and repaired by ftfy, which tells mojibake from real text (a `√` used as a tick
+    mark is left alone). The message shows the repaired text.
 
-    Bad: `the Agence Fran√ßaise de D√©veloppement`.
-    Good: `the Agence Française de Développement`.
+    ## Why it matters
+
+    Readers see garbage and searches miss the word.
+
+    ## Example
+
+    `the Agence Fran√ßaise de D√©veloppement`.
+
+    ## Fixed example
+
+    `the Agence Française de Développement`.
+
+    ## Fix safety
+
+    Unsafe: ftfy's repair is very likely but not certain. The fix writes the repaired text.
+
+    ## Options
+
+    None.
     """
     doc = ctx.document
     if not HINT.search(doc.source):

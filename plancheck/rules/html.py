@@ -4,6 +4,9 @@ Both read the author's prose: the answers, and free text outside sections (a sol
 body), never the title, tags, headings or prompts' structure, and never code. Their fixes
 keep what a reader saw in a browser: the words, their order and every boundary between
 two words (see :mod:`plancheck.preserve`); a fix that could not keep it is not offered.
+
+Over 400 lines because each rule's user documentation (the sections every rule has)
+is its check's docstring, here beside the code it describes.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from dataclasses import dataclass
 
 from plancheck import markup, preserve
 from plancheck.align import MatchKind
-from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity, apply_edits
+from plancheck.diagnostics import Applicability, Edit, Finding, Fix, apply_edits
 from plancheck.document import BlockKind, Document, Span
 from plancheck.rules.base import Context, rule
 from plancheck.rules.format import BARE_MARKER
@@ -100,27 +103,44 @@ def _inside(ranges: list[tuple[int, int]], start: int) -> bool:
     return any(s <= start < e for s, e in ranges)
 
 
-@rule("PC601", "html-entity", Severity.WARNING, needs_schema=False, fixable=True)
+@rule("PC601", needs_schema=False)
 def html_entity(ctx: Context) -> Iterator[Finding]:
-    """An HTML entity (`&amp;`, `&nbsp;`, `&quot;`, `&#39;`) in an answer or a prompt.
+    """## What it reports
+
+    An HTML entity (`&amp;`, `&nbsp;`, `&quot;`, `&#39;`) in an answer or a prompt. Entities
+    that stand for Markdown or HTML syntax (`&lt;`, `&gt;`, `&#42;`, ...) are left alone,
+    since turning them back would create markup. Entities inside an HTML tag or attribute
+    (`style="font: &quot;Segoe UI&quot;"`) or inside escaped editor markup are markup, not
+    prose: they are html-residue's. Prompts that differ from the template are left to
+    prompt-drift, which restores the whole prompt. The platform's export escaped what
+    authors typed in its editor, so these findings are the export's: reported at info,
+    counted apart in the summary and listed with `plancheck check --export`;
+    `plancheck fix` fixes them.
+
+    ## Why it matters
 
     The platform's export escaped characters that Markdown writes as they are (404 plans
     have `&amp;`, 54 `&nbsp;`). Readers see the entity in the raw text, and searches miss
-    the word. Fix (safe): the character the entity stands for. Entities that stand for
-    Markdown or HTML syntax (`&lt;`, `&gt;`, `&#42;`, ...) are left alone, since turning
-    them back would create markup. A `&nbsp;` at the end of a line is removed rather than
-    made a trailing no-break space. The platform's export escaped what authors typed in its
-    editor, so these findings are the export's: reported at info, counted apart in the
-    summary and listed with `plancheck check --export`; `plancheck fix` fixes them.
-    A replacement that would change how Markdown reads the text (`*&nbsp;a*` is
-    emphasis; `*` followed by a no-break space is not) is not offered. Entities inside an
-    HTML tag or attribute (`style="font:
-    &quot;Segoe UI&quot;"`) or inside escaped editor markup are markup, not prose: they
-    are html-residue's. Prompts that differ from the template are left to prompt-drift,
-    which restores the whole prompt.
+    the word.
 
-    Bad: `COs &amp; the Labs`.
-    Good: `COs & the Labs`.
+    ## Example
+
+    `COs &amp; the Labs`.
+
+    ## Fixed example
+
+    `COs & the Labs`.
+
+    ## Fix safety
+
+    Safe: the character the entity stands for. A `&nbsp;` at the end of a line is removed
+    rather than made a trailing no-break space. A replacement that would change how Markdown
+    reads the text (`*&nbsp;a*` is emphasis; `*` followed by a no-break space is not) is not
+    offered.
+
+    ## Options
+
+    None.
     """
     doc = ctx.document
     drifting = {
@@ -185,29 +205,46 @@ def _reads_alike(text: str, start: int, end: int, content: str) -> bool:
     return preserve.words(preserve.shown(fixed)) == preserve.words(preserve.shown(text))
 
 
-@rule("PC602", "html-residue", Severity.WARNING, needs_schema=False, fixable=True)
+@rule("PC602", needs_schema=False)
 def html_residue(ctx: Context) -> Iterator[Finding]:
-    """HTML left over from the platform's rich-text editor in an answer or free text.
+    """## What it reports
 
-    `<div><br></div>`, `<br>`, `<p>`, `<span style=...>`, Word's `<o:p>` and tables, and
-    the same markup escaped once or several times (`&lt;div&gt;`, `&amp;lt;br&amp;gt;`)
-    are editor markup, not content. Group markers (`<div class="group">` and its
-    `</div>`) are structure and never touched; links and images (`<a>`, `<img>`) are
-    content and left alone.
+    HTML left over from the platform's rich-text editor in an answer or free text:
+    `<div><br></div>`, `<br>`, `<p>`, `<span style=...>`, Word's `<o:p>` and tables, and the
+    same markup escaped once or several times (`&lt;div&gt;`, `&amp;lt;br&amp;gt;`). Group
+    markers (`<div class="group">` and its `</div>`) are structure and never touched; links
+    and images (`<a>`, `<img>`) are content and left alone. A link the export wrote with the
+    markup in both its text and its address is one finding, however many lines it runs
+    over. Line breaks alone (`<br>`) at the end of a paragraph show nothing: that finding is
+    info, counted in the summary and listed with `plancheck check --invisible`.
 
-    Fix (unsafe, because it changes the text's markup): the text as a browser showed it.
-    A block element (`<div>`, `<p>`, `<br>`, a table cell) becomes a line break, so two
-    words or two URLs never run together; list items (`<li>`) become `- ` items; an
+    ## Why it matters
+
+    Editor markup is not content: readers see tags in the raw text, and words run together
+    where a browser showed them on lines of their own.
+
+    ## Example
+
+    `Local maritime community<div>Government<div>Donors</div></div>`.
+
+    ## Fixed example
+
+    `Local maritime community`, `Government` and `Donors` on lines of their own.
+
+    ## Fix safety
+
+    Unsafe, because it changes the text's markup: the fix writes the text as a browser
+    showed it. A block element (`<div>`, `<p>`, `<br>`, a table cell) becomes a line break,
+    so two words or two URLs never run together; list items (`<li>`) become `- ` items; an
     inline element (`<span>`, `<b>`, `<sub>`) goes without a separator (`CO<sub>2</sub>`
     becomes `CO2`); a line of nothing but markup goes. Where a line break would start a
-    Markdown block (a heading, a quote, a list), a space separates the words instead. If
-    the fixed text would not show the same words as the original (markup inside a link's
-    address, for example), no fix is offered. Line breaks alone (`<br>`) at the end of a
-    paragraph show nothing: that finding is info, counted in the summary and listed with
-    `plancheck check --invisible`.
+    Markdown block (a heading, a quote, a list), a space separates the words instead. If the
+    fixed text would not show the same words as the original (markup inside a link's
+    address, for example), no fix is offered.
 
-    Bad: `Local maritime community<div>Government<div>Donors</div></div>`.
-    Good: `Local maritime community`, `Government` and `Donors` on lines of their own.
+    ## Options
+
+    None.
     """
     for region in prose(ctx.document):
         if "<" not in region.text and "lt;" not in region.text:

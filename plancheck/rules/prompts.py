@@ -1,4 +1,8 @@
-"""Rules about the `> prompt` lines and the answers below them."""
+"""Rules about the `> prompt` lines and the answers below them.
+
+Over 400 lines because each rule's user documentation (the sections every rule has)
+is its check's docstring, here beside the code it describes.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from plancheck import blanks, markup
 from plancheck.align import MatchKind, PromptMatch, SectionMatch
 from plancheck.answers import plain, stand_in, top_level_items, unknown, visible_length
-from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from plancheck.diagnostics import Applicability, Edit, Finding, Fix
 from plancheck.difference import describe, encoding_only
 from plancheck.document import Answer, BlockKind, Document, Span
 from plancheck.placeholders import GUIDANCE, PLACEHOLDER_EMAIL, UNTITLED
@@ -31,22 +35,36 @@ def _after(span: Span) -> Span:
     return Span(span.end_line + 1, 1, span.end_line + 1, 1)
 
 
-@rule("PC301", "missing-prompt", Severity.ERROR)
+@rule("PC301")
 def missing_prompt(ctx: Context) -> Iterator[Finding]:
-    """A prompt the template requires is absent from its section.
+    """## What it reports
 
-    A prompt counts when its text matches the template's (folding case, spacing,
-    entities, no-break spaces and quotes) or is a near miss (reported by prompt-drift).
-    Checked in every section that is present; a missing section is missing-section's.
-    The finding points where the prompt belongs: on the line after the answer of the
-    last prompt before it (or after the section heading). A section that holds none of
-    its prompts is one finding, at its heading. A repeat of a repeatable section with
-    nothing under its heading (the export writes one `## Learning questions` per slot,
-    used or not) is not reported when another copy of the section holds prompts; when
-    none does, the first copy is.
+    A prompt the template requires that is absent from its section. A prompt counts when
+    its text matches the template's (folding case, spacing, entities, no-break spaces and
+    quotes) or is a near miss (reported by prompt-drift). Checked in every section that is
+    present; a missing section is missing-section's. The finding points where the prompt
+    belongs: on the line after the answer of the last prompt before it (or after the
+    section heading). A section that holds none of its prompts is one finding, at its
+    heading. A repeat of a repeatable section with nothing under its heading (the export
+    writes one `## Learning questions` per slot, used or not) is not reported when another
+    copy of the section holds prompts; when none does, the first copy is.
 
-    Bad: a challenge statement section without `> Background: ...`.
-    Good: every prompt of the section, in order.
+    ## Why it matters
+
+    Prompts are how answers are found: a missing prompt is a question left out of the plan.
+
+    ## Example
+
+    A challenge statement section without `> Background: ...`. Instead: every prompt of the
+    section, in order.
+
+    ## Fix safety
+
+    No fix: the answer is the author's to write.
+
+    ## Options
+
+    None.
     """
     unused = blanks.empty_repeats(ctx.alignment)
     for sm in ctx.alignment:
@@ -81,22 +99,37 @@ def _exported(pm: PromptMatch) -> bool:
     )
 
 
-@rule("PC302", "prompt-drift", Severity.WARNING, fixable=True)
+@rule("PC302")
 def prompt_drift(ctx: Context) -> Iterator[Finding]:
-    """A prompt whose text differs from the template's.
+    """## What it reports
 
-    The corpus carries no-break spaces, `&amp;` for `&`, changed quotes and template
-    typos ("Please state the name of the Parter:") in prompt lines. Prompts are how
-    answers are found, so the text should be the template's. The message says what
-    differs (a no-break space and its column, an entity, case, quotes, a changed word,
+    A prompt whose text differs from the template's: no-break spaces, `&amp;` for `&`,
+    changed quotes, template typos ("Please state the name of the Parter:"). The message says
+    what differs (a no-break space and its column, an entity, case, quotes, a changed word,
     missing words) and gives the template's text. Drift the platform's export made (the
-    template's own no-break spaces and entities, a typo of the template the schema lists
-    in `export_forms`) is reported at info and counted as the export's in the summary.
-    Fix: restore the template text; safe when only case, spacing, entities or quotes
+    template's own no-break spaces and entities, a typo of the template the schema lists in
+    `export_forms`) is reported at info and counted as the export's in the summary.
+
+    ## Why it matters
+
+    Prompts are how answers are found, so the text should be the template's.
+
+    ## Example
+
+    `> Please state the name of the Parter:`.
+
+    ## Fixed example
+
+    `> Please state the name of the partner:`.
+
+    ## Fix safety
+
+    The fix restores the template text: safe when only case, spacing, entities or quotes
     differ or the typo is the template's own, unsafe for another typo.
 
-    Bad: `> Please state the name of the Parter:`.
-    Good: `> Please state the name of the partner:`.
+    ## Options
+
+    None.
     """
     for sm in ctx.alignment:
         for pm in sm.prompts:
@@ -113,28 +146,43 @@ def prompt_drift(ctx: Context) -> Iterator[Finding]:
                 yield Finding(pm.prompt.text_span, message, fix, export=export)
 
 
-@rule("PC303", "empty-answer", Severity.WARNING)
+@rule("PC303")
 def empty_answer(ctx: Context) -> Iterator[Finding]:
-    """A prompt whose answer the template requires is left empty.
+    """## What it reports
 
-    An answer is everything between the prompt and the next prompt, heading or group;
-    HTML left over from the editor does not count as an answer. A required table of
-    shares (Sense, Explore, Test, Grow) whose every share is blank is reported once, at
-    the prompt that asks for the shares (the export's, at info, where the schema says the
-    export never wrote them: `export_blank`, the 2022-23 closing reports); so is a blank
-    answer to a prompt that asks for a link where the answer is required.
+    A prompt whose answer the template requires, left empty. An answer is everything
+    between the prompt and the next prompt, heading or group; HTML left over from the editor
+    does not count as an answer. A required table of shares (Sense, Explore, Test, Grow)
+    whose every share is blank is reported once, at the prompt that asks for the shares
+    (the export's, at info, where the schema says the export never wrote them:
+    `export_blank`, the 2022-23 closing reports); so is a blank answer to a prompt that
+    asks for a link where the answer is required.
 
     A blank is reported once where it is one fact: a section whose every question is
     unanswered is one finding at its heading (the export's, at info, in a form version
-    whose export wrote the section without its answers: the schema's
-    `export_blank_with`, the 2022 experiments' Overview); a repeat of a group of prompts
-    that was never used (a sixth partner slot after five named partners, blank or "n/a")
-    is not reported, and when no repeat is used only the first is. A section the form
-    asks for only in some documents (`conditional`: "Only complete this section when
-    presenting results") and left blank or "N/A" is not reported either.
+    whose export wrote the section without its answers: the schema's `export_blank_with`,
+    the 2022 experiments' Overview); a repeat of a group of prompts that was never used (a
+    sixth partner slot after five named partners, blank or "n/a") is not reported, and
+    when no repeat is used only the first is. A section the form asks for only in some
+    documents (`conditional`: "Only complete this section when presenting results") and
+    left blank or "N/A" is not reported either.
 
-    Bad: `> Challenge statement: What is your challenge? ...` followed by nothing.
-    Good: the prompt followed by `Our challenge is that ...`.
+    ## Why it matters
+
+    A required question without an answer is a gap in the plan.
+
+    ## Example
+
+    `> Challenge statement: What is your challenge? ...` followed by nothing. Instead: the
+    prompt followed by `Our challenge is that ...`.
+
+    ## Fix safety
+
+    No fix: the answer is the author's to write.
+
+    ## Options
+
+    None.
     """
     for sm in ctx.alignment:
         if blanks.left_out(sm):
@@ -277,29 +325,44 @@ def _text_violations(pm: PromptMatch, spec: AnswerSpec, lines: Sequence[str]) ->
                 )
 
 
-@rule("PC304", "answer-constraint", Severity.WARNING)
+@rule("PC304")
 def answer_constraint(ctx: Context) -> Iterator[Finding]:
-    """An answer breaks a constraint its prompt states; the message says which.
+    """## What it reports
 
-    The prompts state rules the form never enforced; the schema records them:
-    `max_chars` ("summarize your challenge in a maximum of 280 characters"; the
-    characters a reader sees: `&amp;` is one, link targets and HTML tags none),
-    `max_items` ("a maximum of 5 key insights"; the top-level items: sub-bullets
+    An answer that breaks a constraint its prompt states; the message says which. The
+    schema records them: `max_chars` ("summarize your challenge in a maximum of 280
+    characters"; the characters a reader sees: `&amp;` is one, link targets and HTML tags
+    none), `max_items` ("a maximum of 5 key insights"; the top-level items: sub-bullets
     belong to their item, and a numbered list that starts again at 1 is another list),
-    `starts_with` ("Our challenge is that..."; or a translation the schema lists,
-    "Notre défi est que..."; case, quotes, accents and zero-width characters ignored;
-    a paragraph whose first eight words name the formula's subject, its second word,
-    states the challenge as asked: "Our challenge is to ...", "The main challenges
-    are ...", "Le principal challenge est ..."),
-    `pattern`, `options` (the fixed list of a checklist, and the other spellings the
-    platform itself offered), `shares` (Sense/Explore/Test/Grow adding up to 100%) and
-    `must_contain_link` ("Please paste the link(s) to the blog(s)"; an answer such as
-    "N/A" or "blog coming soon" is reported as a placeholder where the answer is required,
-    and is no finding where it is optional: there is no link to give). Empty answers are left to
-    empty-answer, and answers that are only "N/A" or "TBD" to placeholder.
+    `starts_with` ("Our challenge is that..."; or a translation the schema lists, "Notre
+    défi est que..."; case, quotes, accents and zero-width characters ignored; a paragraph
+    whose first eight words name the formula's subject, its second word, states the
+    challenge as asked: "Our challenge is to ...", "The main challenges are ...", "Le
+    principal challenge est ..."), `pattern`, `options` (the fixed list of a checklist, and
+    the other spellings the platform itself offered), `shares` (Sense/Explore/Test/Grow
+    adding up to 100%) and `must_contain_link` ("Please paste the link(s) to the blog(s)";
+    an answer such as "N/A" or "blog coming soon" is reported as a placeholder where the
+    answer is required, and is no finding where it is optional: there is no link to give).
+    Empty answers are left to empty-answer, and answers that are only "N/A" or "TBD" to
+    placeholder.
 
-    Bad: a 300-character tweet summary; `- Scale` under the learning-cycle checklist.
-    Good: 280 characters or fewer; `- Explore`.
+    ## Why it matters
+
+    The prompts state rules the form never enforced; answers that break them are harder to
+    compare across the archive.
+
+    ## Example
+
+    A 300-character tweet summary; `- Scale` under the learning-cycle checklist. Instead:
+    280 characters or fewer; `- Explore`.
+
+    ## Fix safety
+
+    No fix: shortening or rewording an answer is the author's call.
+
+    ## Options
+
+    None.
     """
     for sm in ctx.alignment:
         if blanks.left_out(sm):
@@ -322,23 +385,42 @@ def answer_constraint(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-@rule("PC305", "placeholder", Severity.WARNING, needs_schema=False, fixable=True)
+@rule("PC305", needs_schema=False)
 def placeholder(ctx: Context) -> Iterator[Finding]:
-    """Text that holds a place for an answer that was never written.
+    """## What it reports
 
-    What `plancheck new` writes for the author to replace and is still there: the
-    placeholder e-mail `focal.point@undp.org`, an `Untitled ...` title, and the guidance
-    comments (`<!-- Answer (required) ... -->` above an answer that is now written, and
-    `<!-- Optional tags ... -->` in a document that has answers). And an answer the
-    template requires that is only "N/A", "TBD", "-" or the like: it looks answered but
-    says nothing (where the prompt asks for a link, answer-constraint says so instead).
-    Not reported in an unused repeat of a group of prompts, nor in a `conditional`
-    section left unanswered (see empty-answer).
-    Fix (safe, for a guidance comment only): remove the comment.
+    Text that holds a place for an answer that was never written. What `plancheck new`
+    writes for the author to replace and is still there: the placeholder e-mail
+    `focal.point@undp.org`, an `Untitled ...` title, and the guidance comments
+    (`<!-- Answer (required) ... -->` above an answer that is now written, and
+    `<!-- Optional tags ... -->` in a document that has answers). And an answer the template
+    requires that is only "N/A", "TBD", "-" or the like (where the prompt asks for a link,
+    answer-constraint says so instead).
+    Not reported in an unused repeat of a group of prompts, nor in a `conditional` section
+    left unanswered (see empty-answer).
 
-    Bad: `[[focal_point:focal.point@undp.org]]`; `N/A` under a required prompt; a
+    ## Why it matters
+
+    It looks answered but says nothing.
+
+    ## Example
+
+    `[[focal_point:focal.point@undp.org]]`; `N/A` under a required prompt; a
     `<!-- Answer (required). -->` line left above the answer.
-    Good: the focal point's address; the answer; no guidance comment.
+
+    ## Fixed example
+
+    The guidance comment removed (the focal point's address and the answer are the
+    author's to write).
+
+    ## Fix safety
+
+    Safe, for a guidance comment only: the fix removes the comment. The other findings have
+    no fix.
+
+    ## Options
+
+    None.
     """
     doc = ctx.document
     email = doc.first_tag("focal_point")

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from plancheck.align import MatchKind, SectionMatch
-from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from plancheck.diagnostics import Applicability, Edit, Finding, Fix
 from plancheck.difference import describe
 from plancheck.document import Span
 from plancheck.rules.base import Context, rule
@@ -14,15 +14,29 @@ from plancheck.rules.base import Context, rule
 NUMBER_ONLY = re.compile(r"[\d\W_]*")  # `# 1. ` is a broken export, not a title
 
 
-@rule("PC201", "missing-title", Severity.ERROR, needs_schema=False)
+@rule("PC201", needs_schema=False)
 def missing_title(ctx: Context) -> Iterator[Finding]:
-    """The document does not start with a `# title` line, or the title is not text.
+    """## What it reports
 
-    The title names the plan everywhere it is listed. A title that is only a number or
-    punctuation (`# 1. `) is an export accident and counts as missing.
+    A document that does not start with a `# title` line, or whose title is only a number
+    or punctuation (`# 1. `, an export accident), which counts as missing.
 
-    Bad: no `# ` line before the tags; `# 1. `.
-    Good: `# Grounding portfolio approaches at a territorial level`.
+    ## Why it matters
+
+    The title names the plan everywhere it is listed.
+
+    ## Example
+
+    No `# ` line before the tags; `# 1. `. Instead:
+    `# Grounding portfolio approaches at a territorial level`.
+
+    ## Fix safety
+
+    No fix: only the author knows the title.
+
+    ## Options
+
+    None.
     """
     title = ctx.document.title
     if title is None:
@@ -32,20 +46,38 @@ def missing_title(ctx: Context) -> Iterator[Finding]:
         yield Finding(title.span, f"the title is {what}")
 
 
-@rule("PC202", "empty-heading", Severity.WARNING, needs_schema=False, fixable=True)
+@rule("PC202", needs_schema=False)
 def empty_heading(ctx: Context) -> Iterator[Finding]:
-    """A section heading `## ` with no text.
+    """## What it reports
 
-    The export writes an empty heading where a form section had no title; readers and
-    tools cannot tell what the section is. Give it its template heading or remove it.
-    An empty heading that is no template section's is the export's (reported at info
-    and counted apart in the summary).
-    When the section's prompts are those of a template section (Data and Methods under
-    an empty `## ` in some closing reports), the message names that section, and the
-    fix (unsafe: it changes what the section is called) writes its heading.
+    A section heading `## ` with no text. The export writes an empty heading where a form
+    section had no title: an empty heading that is no template section's is the export's
+    (reported at info and counted apart in the summary). When the section's prompts are
+    those of a template section (Data and Methods under an empty `## ` in some closing
+    reports), the message names that section.
 
-    Bad: `## ` on its own, or above `> Relating to your types of data, ...`.
-    Good: `## Partners`, `## Data and Methods`.
+    ## Why it matters
+
+    Readers and tools cannot tell what the section is. Give it its template heading or
+    remove it.
+
+    ## Example
+
+    `## ` on its own, or above `> Relating to your types of data, ...`.
+
+    ## Fixed example
+
+    `## Data and Methods` above `> Relating to your types of data, ...`.
+
+    ## Fix safety
+
+    Unsafe (it changes what the section is called): the fix writes the heading of the
+    template section whose prompts the section holds. An empty heading whose section is no
+    template section's has no fix.
+
+    ## Options
+
+    None.
     """
     named = {id(m.section): m.expected for m in ctx.alignment if m.kind is MatchKind.PROMPTS}
     for section in ctx.document.sections:
@@ -81,20 +113,34 @@ def _where_missing(ctx: Context, order: int) -> tuple[Span, str]:
     return ctx.document.end, hint
 
 
-@rule("PC203", "missing-section", Severity.ERROR)
+@rule("PC203")
 def missing_section(ctx: Context) -> Iterator[Finding]:
-    """A section the template requires is absent.
+    """## What it reports
 
-    A heading counts when it matches the canonical heading or one of its localized
-    aliases (`Titre`, `Título`), or is a near miss of one (reported by heading-drift).
-    A section under a wrong or empty heading counts when its prompts are the
-    template section's (reported by heading-drift or empty-heading).
-    The finding points where the section belongs: at the next section in template
-    order, or at the end of the document; the message names its neighbour.
+    A section the template requires that is absent. A heading counts when it matches the
+    canonical heading or one of its localized aliases (`Titre`, `Título`), or is a near miss
+    of one (reported by heading-drift). A section under a wrong or empty heading counts when
+    its prompts are the template section's (reported by heading-drift or empty-heading).
+    The finding points where the section belongs: at the next section in template order, or
+    at the end of the document; the message names its neighbour.
 
-    Bad: a design learning plan with no `## Partners`.
-    Good: all of Title, Challenge statement, Challenge classification, Partners,
-    Learning questions and Closing.
+    ## Why it matters
+
+    The template's sections are what readers and tools look for; a missing one is a part of
+    the plan that was never written.
+
+    ## Example
+
+    A design learning plan with no `## Partners`. Instead: all of Title, Challenge
+    statement, Challenge classification, Partners, Learning questions and Closing.
+
+    ## Fix safety
+
+    No fix: the section's answers are the author's to write.
+
+    ## Options
+
+    None.
     """
     assert ctx.schema is not None
     present = {id(m.spec) for m in ctx.alignment if m.spec is not None}
@@ -104,15 +150,29 @@ def missing_section(ctx: Context) -> Iterator[Finding]:
             yield Finding(span, f"required section '## {spec.heading}' is missing{hint}")
 
 
-@rule("PC204", "unknown-section", Severity.WARNING)
+@rule("PC204")
 def unknown_section(ctx: Context) -> Iterator[Finding]:
-    """A section heading that is not in the template and is not near any of its headings.
+    """## What it reports
+
+    A section heading that is not in the template and is not near any of its headings.
+
+    ## Why it matters
 
     Often a heading replaced by a translation the schema does not know (the machine
-    translation `Ailette` for `End`), or content pasted from another template.
+    translation `Ailette` for `End`), or content pasted from another template: tools that
+    look sections up by name miss it.
 
-    Bad: `## Ailette` in a closing report.
-    Good: `## End` (or a declared alias, `## Fin`).
+    ## Example
+
+    `## Ailette` in a closing report. Instead: `## End` (or a declared alias, `## Fin`).
+
+    ## Fix safety
+
+    No fix: nothing says which heading was meant.
+
+    ## Options
+
+    None.
     """
     assert ctx.schema is not None
     if ctx.schema.allow_unknown_sections:
@@ -137,16 +197,30 @@ def _out_of_order(matches: list[SectionMatch]) -> set[int]:
     return set(range(len(matches))) - set(keep)
 
 
-@rule("PC205", "section-order", Severity.WARNING)
+@rule("PC205")
 def section_order(ctx: Context) -> Iterator[Finding]:
-    """Sections out of template order, or a section repeated more than allowed.
+    """## What it reports
 
-    Tools that read the archive expect the template's order. Repeatable sections
-    (`Learning questions`, up to 10 times) may repeat, one after another; other
+    Sections out of template order, or a section repeated more than allowed. Repeatable
+    sections (`Learning questions`, up to 10 times) may repeat, one after another; other
     sections appear once.
 
-    Bad: `## Partners` before `## Challenge statement`; two `## Closing` sections.
-    Good: the template's order.
+    ## Why it matters
+
+    Tools that read the archive expect the template's order.
+
+    ## Example
+
+    `## Partners` before `## Challenge statement`; two `## Closing` sections. Instead: the
+    template's order.
+
+    ## Fix safety
+
+    No fix: moving sections moves the author's text.
+
+    ## Options
+
+    None.
     """
     matched = [m for m in ctx.alignment if m.spec is not None]
     for i in sorted(_out_of_order(matched)):
@@ -165,26 +239,40 @@ def section_order(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("PC206", "heading-drift", Severity.WARNING, fixable=True)
+@rule("PC206")
 def heading_drift(ctx: Context) -> Iterator[Finding]:
-    """A section heading that is a near miss of the template's heading.
+    """## What it reports
 
-    Different case or spacing, an entity or a typo breaks every tool that looks the
-    section up by name. The message gives the canonical heading and what differs.
-    A heading that matches no template heading at all (a machine translation) is
-    drift too when the section's prompts are those of a template section.
-    Fix: restore it; safe for case, spacing, entities and no-break spaces, unsafe for
-    a typo or a heading recognised by its prompts (the words change).
-
+    A section heading that is a near miss of the template's heading: different case or
+    spacing, an entity or a typo. The message gives the canonical heading and what differs.
     A heading like none of the template's over a section whose prompts are a template
     section's (a machine translation such as `Ailette`, a translation the schema does not
     list), or over a section with no questions standing where the one missing template
     section belongs (between the sections before and after it), is that section under
-    another name: reported here, not as an unknown section, and fixed the unsafe way, in
-    the language of the document's other headings.
+    another name: reported here, not as an unknown section, in the language of the
+    document's other headings.
 
-    Bad: `## Learning Questions`, `## Challenge statment`, `## Ailette` above End's prompts.
-    Good: `## Learning questions`, `## Challenge statement`, `## Fin`.
+    ## Why it matters
+
+    A drifted heading breaks every tool that looks the section up by name.
+
+    ## Example
+
+    `## Learning Questions`, `## Challenge statment`, `## Ailette` above End's prompts.
+
+    ## Fixed example
+
+    `## Learning questions`, `## Challenge statement`, `## Fin`.
+
+    ## Fix safety
+
+    The fix restores the heading: safe for case, spacing, entities and no-break spaces,
+    unsafe for a typo or a heading recognised by its prompts or its place (the words
+    change).
+
+    ## Options
+
+    None.
     """
     for m in ctx.alignment:
         if m.expected is None or not m.section.heading.strip():

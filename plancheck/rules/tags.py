@@ -1,4 +1,8 @@
-"""Rules about the `[[key:value]]` tag block."""
+"""Rules about the `[[key:value]]` tag block.
+
+Over 400 lines because each rule's user documentation (the sections every rule has)
+is its check's docstring, here beside the code it describes.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,11 @@ import datetime
 import re
 from collections.abc import Iterator
 
-from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from plancheck.diagnostics import Applicability, Edit, Finding, Fix
 from plancheck.document import Answer, Document, MalformedTag, Span, Tag
+from plancheck.house import COUNTRY, locations
 from plancheck.rules.base import Context, rule
-from plancheck.rules.coordinates import COUNTRY, coordinate_keys, locations
+from plancheck.rules.coordinates import coordinate_keys
 from plancheck.schema import TagFormat, TagSpec
 from plancheck.tagvalues import malformed_values
 from plancheck.vocabulary import closest, normalize
@@ -33,19 +38,35 @@ def _delete_line(doc: Document, line: int) -> Edit:
     return Edit(Span(max(line - 1, 1), len(prev) + 1, line, len(lines[line - 1]) + 1), "")
 
 
-@rule("PC101", "missing-tag", Severity.ERROR)
+@rule("PC101")
 def missing_tag(ctx: Context) -> Iterator[Finding]:
-    """A tag the template requires is absent.
+    """## What it reports
 
-    Each schema lists its required tags (for learning plans: focal_point, year, type,
-    country and latlng). The finding points at the tag block. A location is a
-    `[[country:...]]` tag followed by its `[[latlng:...]]`; in a document that has both
-    (several locations repeat the pair), a country without coordinates after it, or
-    coordinates without a country before them, is reported at that tag.
+    A tag the template requires that is absent. Each schema lists its required tags (for
+    learning plans: focal_point, year, type, country and latlng); the finding points at the
+    tag block. A location is a `[[country:...]]` tag followed by its `[[latlng:...]]`; in a
+    document that has both (several locations repeat the pair), a country without
+    coordinates after it, or coordinates without a country before them, is reported at that
+    tag.
 
-    Bad: a tag block without `[[year:...]]`; `[[country:Panama]]` `[[country:Chile]]`
-    `[[latlng:-33.4,-70.6]]` (Panama has no coordinates).
-    Good: `[[year:2024]]` after `[[focal_point:...]]`; each country followed by its latlng.
+    ## Why it matters
+
+    The archive is counted and mapped by its tags: a plan without its year, type or
+    location is missing from those counts.
+
+    ## Example
+
+    A tag block without `[[year:...]]`; `[[country:Panama]]` `[[country:Chile]]`
+    `[[latlng:-33.4,-70.6]]` (Panama has no coordinates). Instead: `[[year:2024]]` after
+    `[[focal_point:...]]`; each country followed by its latlng.
+
+    ## Fix safety
+
+    No fix: only the author knows the values.
+
+    ## Options
+
+    None.
     """
     doc, schema = ctx.document, ctx.schema
     assert schema is not None
@@ -93,16 +114,32 @@ def _format_problem(spec: TagSpec, value: str) -> str | None:
     return None
 
 
-@rule("PC102", "invalid-tag-value", Severity.ERROR)
+@rule("PC102")
 def invalid_tag_value(ctx: Context) -> Iterator[Finding]:
-    """A tag's value does not have the format the schema gives it.
+    """## What it reports
 
-    Formats: `email` (focal_point), `year` (four digits, 2000 to next year), `integer`,
-    `one-of` (a fixed list, such as the document type). An empty value is always invalid.
-    The form of `coordinates` values is malformed-coordinates' (PC501).
+    A tag's value that does not have the format the schema gives it: `email` (focal_point),
+    `year` (four digits, 2000 to next year), `integer`, `one-of` (a fixed list, such as the
+    document type). An empty value is always invalid. The form of `coordinates` values is
+    malformed-coordinates' (PC501).
 
-    Bad: `[[year:20234]]`, `[[focal_point:jane.doe]]`, `[[type:learning plan]]`.
-    Good: `[[year:2023]]`, `[[focal_point:jane.doe@undp.org]]`, `[[type:learningplan]]`.
+    ## Why it matters
+
+    Tools that read the archive parse these values; one they cannot parse drops the
+    document from what they count.
+
+    ## Example
+
+    `[[year:20234]]`, `[[focal_point:jane.doe]]`, `[[type:learning plan]]`. Instead:
+    `[[year:2023]]`, `[[focal_point:jane.doe@undp.org]]`, `[[type:learningplan]]`.
+
+    ## Fix safety
+
+    No fix: the right value cannot be told from the wrong one.
+
+    ## Options
+
+    None.
     """
     assert ctx.schema is not None
     for tag in ctx.document.tags:
@@ -114,17 +151,37 @@ def invalid_tag_value(ctx: Context) -> Iterator[Finding]:
             yield Finding(tag.value_span, f"[[{tag.key}]]: {problem}", subject=tag.key)
 
 
-@rule("PC103", "duplicate-tag", Severity.WARNING, fixable=True)
+@rule("PC103")
 def duplicate_tag(ctx: Context) -> Iterator[Finding]:
-    """A tag is repeated: a single-valued tag given twice, or the same value twice.
+    """## What it reports
 
-    Multi-valued tags (methods, sdgs, ...) may repeat with different values; the same
-    key and value twice is a copy-paste slip. Tags whose schema allows repeated values
-    (`country`, for several locations in one country) are exempt.
-    Fix (safe when the value is the same): remove the repeated line.
+    A tag that is repeated: a single-valued tag given twice, or the same key and value
+    twice. Multi-valued tags (methods, sdgs, ...) may repeat with different values. Tags
+    whose schema allows repeated values (`country`, for several locations in one country)
+    are exempt.
 
-    Bad: `[[methods:Pilots]]` twice; `[[year:2023]]` and `[[year:2024]]`.
-    Good: `[[methods:Pilots]]` and `[[methods:Prototyping]]`.
+    ## Why it matters
+
+    The same key and value twice is a copy-paste slip, and a single-valued tag given twice
+    leaves readers to guess which value holds.
+
+    ## Example
+
+    `[[methods:Pilots]]` twice; `[[year:2023]]` and `[[year:2024]]`.
+
+    ## Fixed example
+
+    `[[methods:Pilots]]` once (`[[methods:Pilots]]` and `[[methods:Prototyping]]` are
+    fine); `[[year:2023]]` alone.
+
+    ## Fix safety
+
+    The fix removes the repeated line: safe when the value is the same, unsafe when a
+    single-valued tag repeats with another value (the fix keeps the first).
+
+    ## Options
+
+    None.
     """
     assert ctx.schema is not None
     seen: dict[str, Tag] = {}
@@ -159,29 +216,45 @@ def duplicate_tag(ctx: Context) -> Iterator[Finding]:
         seen_values.add(value_key)
 
 
-@rule("PC104", "tag-syntax", Severity.ERROR, needs_schema=False, fixable=True)
+@rule("PC104", needs_schema=False)
 def tag_syntax(ctx: Context) -> Iterator[Finding]:
-    """A line of the tag block is not a well-formed `[[key:value]]` tag.
+    """## What it reports
 
-    A malformed tag is invisible to every tool that reads the archive. Seen in practice:
-    a missing bracket (`[[methods:X]`), spaces around key, colon or value
-    (`[[ methods : X ]]`), `=` instead of `:`, and a value broken over several lines
-    (often by stray CRs between the terms of a pasted list).
+    A line of the tag block that is not a well-formed `[[key:value]]` tag. Seen in
+    practice: a missing bracket (`[[methods:X]`), spaces around key, colon or value
+    (`[[ methods : X ]]`), `=` instead of `:`, and a value broken over several lines (often
+    by stray CRs between the terms of a pasted list).
 
     A space between the value and the brackets is all that is wrong with some tags
     (`[[consent:https://... ]]`): no reader sees it, so that finding is info, counted in
     the summary and listed with `plancheck check --invisible`.
 
-    Fix: rewrite the canonical `[[key:value]]`. Safe when only spaces around the key, the
-    colon or the value change; unsafe otherwise (brackets, separator). A value broken over
-    lines becomes one tag per line, in the tag's place and order (unsafe), since each line
-    is usually a value of its own; a line that stops mid-phrase (`Education on`) is joined
-    to the next with a space (unsafe). A fix never puts the words of two values into one.
+    ## Why it matters
 
-    Bad: `[[ methods : Pilots ]]`.
-    Good: `[[methods:Pilots]]`.
-    Bad: `[[thematic_areas:Data Analysis` / `Technology in Agriculture]]`.
-    Good: `[[thematic_areas:Data Analysis]]` / `[[thematic_areas:Technology in Agriculture]]`.
+    A malformed tag is invisible to every tool that reads the archive.
+
+    ## Example
+
+    `[[ methods : Pilots ]]`; `[[thematic_areas:Data Analysis` /
+    `Technology in Agriculture]]`.
+
+    ## Fixed example
+
+    `[[methods:Pilots]]`; `[[thematic_areas:Data Analysis]]` /
+    `[[thematic_areas:Technology in Agriculture]]`.
+
+    ## Fix safety
+
+    The fix rewrites the canonical `[[key:value]]`. Safe when only spaces around the key,
+    the colon or the value change; unsafe otherwise (brackets, separator). A value broken
+    over lines becomes one tag per line, in the tag's place and order (unsafe), since each
+    line is usually a value of its own; a line that stops mid-phrase (`Education on`) is
+    joined to the next with a space (unsafe). A fix never puts the words of two values into
+    one. A line without a key or a value has no fix.
+
+    ## Options
+
+    None.
     """
     for bad in ctx.document.malformed_tags:
         message = f"malformed tag {bad.raw!r}: {bad.reason}"
@@ -216,16 +289,29 @@ def _rewrite(bad: MalformedTag) -> Fix | None:
     return Fix(applicability, f"Rewrite as {canonical}", (Edit(bad.span, canonical),))
 
 
-@rule("PC105", "unknown-tag", Severity.WARNING)
+@rule("PC105")
 def unknown_tag(ctx: Context) -> Iterator[Finding]:
-    """A tag key that the schema does not declare.
+    """## What it reports
 
-    Usually a misspelt key (`[[method:...]]` for `[[methods:...]]`), which hides the
-    value from everything that reads the real key. The message suggests the nearest
-    declared key.
+    A tag key that the schema does not declare. The message suggests the nearest declared
+    key.
 
-    Bad: `[[method:Pilots]]`.
-    Good: `[[methods:Pilots]]`.
+    ## Why it matters
+
+    Usually a misspelt key (`[[method:...]]` for `[[methods:...]]`), which hides the value
+    from everything that reads the real key.
+
+    ## Example
+
+    `[[method:Pilots]]`. Instead: `[[methods:Pilots]]`.
+
+    ## Fix safety
+
+    No fix: a near key may still be the wrong one.
+
+    ## Options
+
+    None.
     """
     schema = ctx.schema
     assert schema is not None
@@ -268,21 +354,38 @@ def _answer_links(doc: Document, answer: Answer) -> Iterator[tuple[str, Span, st
                     yield m.group(), Span(n, m.start() + 1, n, m.end() + 1), "the link"
 
 
-@rule("PC106", "malformed-url", Severity.WARNING, fixable=True)
+@rule("PC106")
 def malformed_url(ctx: Context) -> Iterator[Finding]:
-    """A link that does not open: a URL-valued tag or a link in an answer that asks for
-    links is not a well-formed web address.
+    """## What it reports
 
-    Seen in the archive: one slash after the scheme (`https:/acclabplatforms...`, in 174
-    solutions' consent links, written so by the platform: reported at info as the
-    export's), no colon after the scheme (`https//...`), a file on the author's computer
-    (`file:///C:/Users/...`), no host name. Checked: tags of format `url` (`consent`), and
-    the links in answers to prompts with `must_contain_link`.
-    Fix (safe, when the address meant is certain): the repaired URL.
+    A URL-valued tag, or a link in an answer that asks for links, that is not a well-formed
+    web address. Checked: tags of format `url` (`consent`), and the links in answers to
+    prompts with `must_contain_link`. Seen in the archive: one slash after the scheme
+    (`https:/acclabplatforms...`, in 174 solutions' consent links, written so by the
+    platform: reported at info as the export's), no colon after the scheme (`https//...`),
+    a file on the author's computer (`file:///C:/Users/...`), no host name.
 
-    Bad: `[[consent:https:/acclabplatforms.blob.core.windows.net/consent/uploads/x.pdf]]`,
+    ## Why it matters
+
+    A link that does not open: the consent form or blog it points to cannot be reached.
+
+    ## Example
+
+    `[[consent:https:/acclabplatforms.blob.core.windows.net/consent/uploads/x.pdf]]`,
     `[[consent:file:///C:/Users/Usuario/Downloads/consent.pdf]]`.
-    Good: `[[consent:https://acclabplatforms.blob.core.windows.net/consent/uploads/x.pdf]]`.
+
+    ## Fixed example
+
+    `[[consent:https://acclabplatforms.blob.core.windows.net/consent/uploads/x.pdf]]`.
+
+    ## Fix safety
+
+    Safe, and offered only when the address meant is certain (a missing slash or colon); a
+    file on the author's computer has no fix.
+
+    ## Options
+
+    None.
     """
     from plancheck.urls import broken
 
@@ -318,20 +421,38 @@ def packed_values(value: str) -> list[str] | None:
     return parts
 
 
-@rule("PC107", "packed-tag", Severity.WARNING, fixable=True)
+@rule("PC107")
 def packed_tag(ctx: Context) -> Iterator[Finding]:
-    """Several values packed into one tag of a multi-valued key.
+    """## What it reports
+
+    Several values packed into one tag of a multi-valued key: a list in one tag
+    (`community involment, youth, employment`), or a pasted paragraph (a datasources tag of
+    90 words). Values that are a term of the tag's vocabulary
+    (`9. Industry, innovation and infrastructure`) and phrases that only read like a list
+    (`free, prior and informed consent`) are left alone.
+
+    ## Why it matters
 
     The house format is one tag per value (`[[thematic_areas:youth]]`
-    `[[thematic_areas:employment]]`): a list in one tag (`community involment, youth,
-    employment`) or a pasted paragraph (a datasources tag of 90 words) is one unknown
-    value to everything that counts the archive. Values that are a term of the tag's
-    vocabulary (`9. Industry, innovation and infrastructure`) and phrases that only read
-    like a list (`free, prior and informed consent`) are left alone.
-    Fix (unsafe, for a list): one tag per value, in place.
+    `[[thematic_areas:employment]]`): a packed tag is one unknown value to everything that
+    counts the archive.
 
-    Bad: `[[thematic_areas:agriculture, cooperativism]]`.
-    Good: `[[thematic_areas:agriculture]]` and `[[thematic_areas:cooperativism]]`.
+    ## Example
+
+    `[[thematic_areas:agriculture, cooperativism]]`.
+
+    ## Fixed example
+
+    `[[thematic_areas:agriculture]]` and `[[thematic_areas:cooperativism]]`.
+
+    ## Fix safety
+
+    Unsafe, for a list: one tag per value, in place (the split may cut a value that has a
+    comma of its own). A paragraph has no fix.
+
+    ## Options
+
+    None.
     """
     assert ctx.schema is not None
     for tag in ctx.document.tags:

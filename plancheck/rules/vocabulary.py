@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from plancheck.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from plancheck.diagnostics import Applicability, Edit, Finding, Fix
 from plancheck.difference import describe
 from plancheck.document import Tag
 from plancheck.rules.base import Context, rule
@@ -78,38 +78,52 @@ def _spacing_only(value: str, term: str) -> bool:
     return value.split() == term.split()
 
 
-@rule("PC401", "vocabulary-drift", Severity.WARNING, fixable=True)
+@rule("PC401")
 def vocabulary_drift(ctx: Context) -> Iterator[Finding]:
-    """A tag value is a variant of a vocabulary term: it should be written as the term.
+    """## What it reports
 
-    One concept should have one name, or nobody can count the archive: `Solutions
-    Mapping`, `solution mapping` and `solutions mapping` are one method. A value drifts
-    when it equals a term's listed alias (a misspelling, an old name, a translation),
-    differs from the term only in case, spacing, punctuation, hyphens or accents, is
-    another spelling of it (British/American -our/-or, -ise/-ize, -ce/-se, -tre/-ter,
-    a plural), or is a near miss of it: a typo of one term, found by rapidfuzz (one
-    slip for values of 5 to 8 letters, two up to 19, three beyond; none of them turning
-    a word into another word of the vocabulary, so `quantitative data` is not a typo of
-    `qualitative data`; a typo as close to two terms is no near miss of either). For the
-    country tag, a region (`England`, `Republika Srpska`, `Kurdistan Region`) drifts to
-    its country. For a `free` tag such as `thematic_areas`, only stray whitespace and
-    trailing punctuation are drift.
-    A value the platform itself offered as a choice (a term's `export_forms`, such as
-    `10. Reduced innequalities`, or the gender labels `Male` and `Female` it wrote until
-    2024) is the export's: reported at info, counted apart. A value that differs from its
-    term only in spacing (`community  involment`) reads the same to everyone but someone
-    counting values: info too, listed with `plancheck check --invisible`.
-    The message names the canonical term, why the value is a variant of it and what
-    differs (case, a no-break space and its column, `'innequalities' for 'inequalities'`).
+    A tag value that is a variant of a vocabulary term: it equals a term's listed alias (a
+    misspelling, an old name, a translation), differs from the term only in case, spacing,
+    punctuation, hyphens or accents, is another spelling of it (British/American -our/-or,
+    -ise/-ize, -ce/-se, -tre/-ter, a plural), or is a near miss of it: a typo of one term,
+    found by rapidfuzz (one slip for values of 5 to 8 letters, two up to 19, three beyond;
+    none of them turning a word into another word of the vocabulary, so `quantitative data`
+    is not a typo of `qualitative data`; a typo as close to two terms is no near miss of
+    either). For the country tag, a region (`England`, `Republika Srpska`,
+    `Kurdistan Region`) drifts to its country. For a `free` tag such as `thematic_areas`,
+    only stray whitespace and trailing punctuation are drift. A value the platform itself
+    offered as a choice (a term's `export_forms`, such as `10. Reduced innequalities`, or
+    the gender labels `Male` and `Female` it wrote until 2024) is the export's: reported at
+    info, counted apart. A value that differs from its term only in spacing
+    (`community  involment`) reads the same to everyone but someone counting values: info
+    too, listed with `plancheck check --invisible`. The message names the canonical term,
+    why the value is a variant of it and what differs (case, a no-break space and its
+    column, `'innequalities' for 'inequalities'`).
 
-    Fix: replace the value with the canonical term; safe when only case, spacing,
-    punctuation, spelling or a known alias differ, unsafe when the match is a near miss
-    (a typo might be another word) or a region (the tag loses the place).
+    ## Why it matters
 
-    Bad: `[[methods:solution mapping]]`, `[[sdgs:10. Reduced innequalities]]`,
-    `[[gender:Male]]`, `[[country:England]]`, `[[thematic_areas:green transition,]]`.
-    Good: `[[methods:Solutions Mapping]]`, `[[sdgs:10. Reduced inequalities]]`,
-    `[[gender:male]]`, `[[country:United Kingdom]]`, `[[thematic_areas:green transition]]`.
+    One concept should have one name, or nobody can count the archive: `Solutions Mapping`,
+    `solution mapping` and `solutions mapping` are one method.
+
+    ## Example
+
+    `[[methods:solution mapping]]`, `[[sdgs:10. Reduced innequalities]]`, `[[gender:Male]]`,
+    `[[country:England]]`, `[[thematic_areas:green transition,]]`.
+
+    ## Fixed example
+
+    `[[methods:Solutions Mapping]]`, `[[sdgs:10. Reduced inequalities]]`, `[[gender:male]]`,
+    `[[country:United Kingdom]]`, `[[thematic_areas:green transition]]`.
+
+    ## Fix safety
+
+    The fix replaces the value with the canonical term: safe when only case, spacing,
+    punctuation, spelling or a known alias differ, unsafe when the match is a near miss (a
+    typo might be another word) or a region (the tag loses the place).
+
+    ## Options
+
+    None.
     """
     for tag, policy, vocabulary in _tags(ctx):
         found = _match(tag, policy, vocabulary)
@@ -154,20 +168,34 @@ def _hint(suggestions: list[str]) -> str:
     return "; did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
 
 
-@rule("PC402", "unknown-term", Severity.ERROR)
+@rule("PC402")
 def unknown_term(ctx: Context) -> Iterator[Finding]:
-    """A tag with a closed vocabulary has a value that is not one of its terms.
+    """## What it reports
 
-    The SDGs, a solution's gender and the experiment metadata (status, type, cost,
-    sample size, control group, ...) are fixed lists on the platform: a value outside
-    them is lost to every count. Variants of a term (case, spelling, aliases, near
-    misses) are vocabulary-drift instead; this rule reports values that are nothing
-    close. The message lists up to three terms that are moderately close, if any.
-    `plancheck vocab show KEY` prints the vocabulary.
+    A tag with a closed vocabulary whose value is not one of its terms. Variants of a term
+    (case, spelling, aliases, near misses) are vocabulary-drift instead; this rule reports
+    values that are nothing close. The message lists up to three terms that are moderately
+    close, if any. `plancheck vocab show KEY` prints the vocabulary.
 
-    Bad: `[[sdgs:18. Space exploration]]`, `[[experiment_status:Paused]]`.
-    Good: `[[sdgs:9. Industry, innovation and infrastructure]]`,
+    ## Why it matters
+
+    The SDGs, a solution's gender and the experiment metadata (status, type, cost, sample
+    size, control group, ...) are fixed lists on the platform: a value outside them is lost
+    to every count.
+
+    ## Example
+
+    `[[sdgs:18. Space exploration]]`, `[[experiment_status:Paused]]`. Instead:
+    `[[sdgs:9. Industry, innovation and infrastructure]]`,
     `[[experiment_status:Implementation Stage]]`.
+
+    ## Fix safety
+
+    No fix: nothing close says which term was meant.
+
+    ## Options
+
+    None.
     """
     for tag, vocabulary, suggestions in _unknown(ctx, countries=False):
         message = (
@@ -177,18 +205,32 @@ def unknown_term(ctx: Context) -> Iterator[Finding]:
         yield Finding(tag.value_span, message, subject=tag.key)
 
 
-@rule("PC403", "unknown-country", Severity.ERROR)
+@rule("PC403")
 def unknown_country(ctx: Context) -> Iterator[Finding]:
-    """A country tag names no country, territory or known region.
+    """## What it reports
 
-    Countries are ISO 3166-1 (through pycountry), named as the archive names them
-    (`Turkey`, `Cape Verde`, `East Timor`, `Ivory Coast`; ISO's own names are aliases).
-    A misspelt country is vocabulary-drift, and so is a region the vocabulary or ISO
-    3166-2 places in one country; this rule reports what is none of these, with up to
-    three close country names.
+    A country tag that names no country, territory or known region. Countries are ISO
+    3166-1 (through pycountry), named as the archive names them (`Turkey`, `Cape Verde`,
+    `East Timor`, `Ivory Coast`; ISO's own names are aliases). A misspelt country is
+    vocabulary-drift, and so is a region the vocabulary or ISO 3166-2 places in one country;
+    this rule reports what is none of these, with up to three close country names.
 
-    Bad: `[[country:Atlantis]]`, `[[country:Balkans]]`.
-    Good: `[[country:Serbia]]`.
+    ## Why it matters
+
+    A plan whose country is unknown is missing from every count and map by country, and its
+    coordinates cannot be checked.
+
+    ## Example
+
+    `[[country:Atlantis]]`, `[[country:Balkans]]`. Instead: `[[country:Serbia]]`.
+
+    ## Fix safety
+
+    No fix: nothing close says which country was meant.
+
+    ## Options
+
+    None.
     """
     for tag, _vocabulary, suggestions in _unknown(ctx, countries=True):
         message = f"[[{tag.key}]]: {tag.value!r} is not a country or territory" + _hint(suggestions)

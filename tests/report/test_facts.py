@@ -6,9 +6,10 @@ from pathlib import Path
 
 from plancheck.checker import run_one
 from plancheck.facts import checklist
-from plancheck.options import Options, Resolver
+from plancheck.options import Resolver
 from plancheck.results import Facts, Job
 from plancheck.schema import load_schemas
+from plancheck.sources import Options
 from tests.conftest import SEEDS
 
 

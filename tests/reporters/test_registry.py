@@ -57,7 +57,9 @@ def test_relative_path_uses_forward_slashes_and_drops_the_working_directory(
 def test_rules_as_json() -> None:
     data = as_json()
     assert [d["code"] for d in data] == [r.code for r in ALL_RULES]
-    assert all(list(d) == ["code", "name", "severity", "fixable", "summary", "doc"] for d in data)
+    assert all(
+        list(d) == ["code", "name", "severity", "fixable", "fix", "summary", "doc"] for d in data
+    )
     tag_syntax = next(d for d in data if d["code"] == "PC104")
     assert tag_syntax["name"] == "tag-syntax"
     assert (tag_syntax["severity"], tag_syntax["fixable"]) == ("error", True)

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from plancheck.config import Settings
 from plancheck.detect import detect
 from plancheck.diagnostics import Applicability
+from plancheck.house import locations
 from plancheck.parser import parse
 from plancheck.rules import Context
-from plancheck.rules.coordinates import coordinates_outside_country, locations
+from plancheck.rules.coordinates import coordinates_outside_country
+from plancheck.settings import Settings
 from tests.conftest import (
     CORPUS,
     VALID,
@@ -140,7 +141,9 @@ def test_tolerance_comes_from_the_settings() -> None:
     schemas = {"mini": mini_schema()}
 
     def count(km: float) -> int:
-        ctx = Context(doc, detect(doc, schemas), Settings(coordinate_tolerance_km=km))
+        ctx = Context(
+            doc, detect(doc, schemas), Settings(rule_options={"PC504": {"tolerance-km": km}})
+        )
         return len(list(coordinates_outside_country.check(ctx)))
 
     assert count(50) == 1
