@@ -62,6 +62,19 @@ def unused_slots(sm: SectionMatch) -> set[int]:
     return {id(pm) for slot, empty in zip(slots, blank, strict=True) if empty for pm in slot}
 
 
+def quoted_answer(sm: SectionMatch, index: int) -> bool:
+    """Is the answer to the prompt at ``index`` written as `> ` lines of its own? Some
+    authors quote their answers (`> Behavioral insights: We are looking to ...`, five key
+    insights as five `> ` lines): lines that are no prompt of the template and read as
+    statements, not questions, right below the prompt."""
+    quoted = []
+    for pm in sm.prompts[index + 1 :]:
+        if pm.spec is not None:
+            break
+        quoted.append(pm.prompt.text.rstrip())
+    return bool(quoted) and all(q and q[-1] not in "?:" for q in quoted)
+
+
 def left_out(sm: SectionMatch) -> bool:
     """A section the form asks for only in some documents (`conditional` in the schema:
     "Only complete this section when presenting results") with nothing written in it."""

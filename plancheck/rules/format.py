@@ -106,11 +106,10 @@ def line_endings(ctx: Context) -> Iterator[Finding]:
     """## What it reports
 
     Line endings other than LF: CRLF (Windows) or a lone CR (old Mac, or pasted text); one
-    finding per file, at the first such line. CRLF alone shows as LF does everywhere: that
-    finding is info, counted in the summary and listed with `plancheck check --invisible`;
-    a lone CR, which a reader and the author see differently, is a warning. A CR that
-    breaks a tag over lines is left to tag-syntax, which reports the broken tag and
-    rewrites it.
+    finding per file, at the first such line. A page shows CRLF as LF, and a lone CR inside
+    a paragraph as a space: no reader sees them, so the finding is info, counted in the
+    summary and listed with `plancheck check --invisible`. A CR that breaks a tag over
+    lines is left to tag-syntax, which reports the broken tag and rewrites it.
 
     ## Why it matters
 
@@ -152,9 +151,9 @@ def line_endings(ctx: Context) -> Iterator[Finding]:
         fix = Fix(Applicability.SAFE, "Convert line endings to LF", tuple(edits))
         count = "a line" if len(edits) == 1 else f"{len(edits)} lines"
         message = f"{what} line endings on {count}"
-        # CRLF shows as one line break everywhere; a lone CR breaks a line that most
-        # editors show whole, so a reader and the author see different text
-        yield Finding(edits[0].span, message, fix, invisible=kinds == {"CRLF"})
+        # a page shows CRLF as LF, and a lone CR in a paragraph as a space: no reader sees
+        # either (a CR that breaks a tag is tag-syntax's, above)
+        yield Finding(edits[0].span, message, fix, invisible=True)
 
 
 @rule("PC605", needs_schema=False)

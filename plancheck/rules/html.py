@@ -35,9 +35,11 @@ BLOCK_START = re.compile(
     r"(?:[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|#{1,6}(?:\s|$)|>|`{3}|~{3}|<|\||[=-]+\s*$"
     r"|(?:[*_-]\s*){3,}$)"
 )
-# A Markdown link whose text and address may run over lines (the export's links hold line
-# breaks).
-EXPORT_LINK = re.compile(r"\[((?:[^\[\]\n]|\n(?!\s*\n))*)\]\(((?:[^()\s]|\n(?!\s*\n))*)\)")
+# A Markdown link whose text and address may run over lines, blank ones too, and hold
+# spaces (the export's links hold the editor's markup and line breaks; a blank line or a
+# space makes them no link to Markdown, but they are still the export's one link, whose
+# address repeats its text: `_export_link` checks that).
+EXPORT_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()]*)\)")
 FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 HSPACE = " \t"
 # Line breaks alone: at the end of a paragraph a browser shows nothing for them.

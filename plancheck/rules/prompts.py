@@ -25,8 +25,8 @@ BARE_URL = re.compile(r"https?://\S+|www\.\S+\.\S+")
 NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 OPENING = 400  # characters of an answer that hold its opening words, markup included
 WORD = re.compile(r"\w+")
-PARAGRAPH = re.compile(r"\n[ \t]*\n")
-SUBJECT_WITHIN = 8  # words at the start of a paragraph that may name the formula's subject
+SENTENCE = re.compile(r"\n[ \t]*\n|(?<=[.!?])\s+")  # paragraph and sentence breaks
+SUBJECT_WITHIN = 8  # words at the start of a sentence that may name the formula's subject
 OPENING_QUOTES = "\"' \u201c\u201d\u2018\u2019\u00ab\u00bb"
 
 
@@ -192,10 +192,15 @@ def empty_answer(ctx: Context) -> Iterator[Finding]:
             yield _blank_section(sm, len(wanted))
             continue
         unused = blanks.unused_slots(sm)
-        for pm in sm.prompts:
+        for i, pm in enumerate(sm.prompts):
             if id(pm) in unused:
                 continue
-            if pm.spec is not None and pm.spec.answer.required and pm.prompt.answer.is_empty:
+            if (
+                pm.spec is not None
+                and pm.spec.answer.required
+                and pm.prompt.answer.is_empty
+                and not blanks.quoted_answer(sm, i)
+            ):
                 yield Finding(pm.prompt.span, f"the answer to '> {pm.spec.text}' is empty")
             elif pm.spec is not None and pm.spec.required and _blank_shares(sm, pm.spec):
                 shares = pm.spec.answer.shares
@@ -268,15 +273,16 @@ def _starts_well(text: str, spec: AnswerSpec) -> bool:
     if any(start.startswith(_folded(o)) for o in openings):
         return True
     subjects = {w[1] for w in (WORD.findall(_folded(o)) for o in openings) if len(w) > 1}
-    paragraphs = (_folded(plain(p[:OPENING])) for p in PARAGRAPH.split(text))
-    return any(_names(WORD.findall(p)[:SUBJECT_WITHIN], subjects) for p in paragraphs)
+    sentences = (_folded(plain(s[:OPENING])) for s in SENTENCE.split(text))
+    return any(_names(WORD.findall(s)[:SUBJECT_WITHIN], subjects) for s in sentences)
 
 
 def _names(words: list[str], subjects: set[str]) -> bool:
-    """Does a paragraph open by naming the formula's subject ("Our *challenge* is that")?
+    """Does a sentence open by naming the formula's subject ("Our *challenge* is that")?
     "Our challenge is to ...", "The main challenges are ...", "Le principal challenge
-    est ..." state the challenge as the form asks; a background that never names it, or
-    names it only deep into a sentence, does not."""
+    est ...", after a sentence of background or not, state the challenge as the form
+    asks; a background that never names it, or names it only deep into a sentence, does
+    not."""
     return any(word.startswith(subject) for word in words for subject in subjects)
 
 
@@ -335,16 +341,16 @@ def answer_constraint(ctx: Context) -> Iterator[Finding]:
     none), `max_items` ("a maximum of 5 key insights"; the top-level items: sub-bullets
     belong to their item, and a numbered list that starts again at 1 is another list),
     `starts_with` ("Our challenge is that..."; or a translation the schema lists, "Notre
-    défi est que..."; case, quotes, accents and zero-width characters ignored; a paragraph
+    défi est que..."; case, quotes, accents and zero-width characters ignored; a sentence
     whose first eight words name the formula's subject, its second word, states the
-    challenge as asked: "Our challenge is to ...", "The main challenges are ...", "Le
-    principal challenge est ..."), `pattern`, `options` (the fixed list of a checklist, and
-    the other spellings the platform itself offered), `shares` (Sense/Explore/Test/Grow
-    adding up to 100%) and `must_contain_link` ("Please paste the link(s) to the blog(s)";
-    an answer such as "N/A" or "blog coming soon" is reported as a placeholder where the
-    answer is required, and is no finding where it is optional: there is no link to give).
-    Empty answers are left to empty-answer, and answers that are only "N/A" or "TBD" to
-    placeholder.
+    challenge as asked, after background or not: "Our challenge is to ...", "The main
+    challenges are ...", "Le principal challenge est ..."), `pattern`, `options` (the fixed
+    list of a checklist, and the other spellings the platform itself offered), `shares`
+    (Sense/Explore/Test/Grow adding up to 100%) and `must_contain_link` ("Please paste the
+    link(s) to the blog(s)"; an answer such as "N/A" or "blog coming soon" is reported as a
+    placeholder where the answer is required, and is no finding where it is optional: there
+    is no link to give). Empty answers are left to empty-answer, and answers that are only
+    "N/A" or "TBD" to placeholder.
 
     ## Why it matters
 

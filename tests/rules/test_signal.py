@@ -209,7 +209,7 @@ def test_the_challenge_formula_with_another_linking_word(builtin: dict[str, Sche
     ]
 
 
-def test_crlf_is_counted_a_lone_cr_is_a_warning(builtin: dict[str, Schema]) -> None:
+def test_crlf_and_a_lone_cr_in_text_are_invisible(builtin: dict[str, Schema]) -> None:
     # solution/ambitious_building_codes.md, line 36: pasted text with CRLF endings
     crlf = SOLUTION + "Buildings must resist hurricanes.\r\nThe code says how.\r\n"
     [d] = found(builtin, crlf, "line-endings", "solution")
@@ -221,8 +221,8 @@ def test_crlf_is_counted_a_lone_cr_is_a_warning(builtin: dict[str, Schema]) -> N
     lone = SOLUTION + "Buildings must resist hurricanes.\rThe code says how.\n"
     [d] = found(builtin, lone, "line-endings", "solution")
     assert (d.severity, d.invisible, d.message) == (
-        Severity.WARNING,
-        False,
+        Severity.INFO,
+        True,
         "CR line endings on a line",
     )
 
@@ -341,3 +341,28 @@ def test_na_under_an_optional_link_prompt_is_an_answer(builtin: dict[str, Schema
     titled = source.replace("\nN/A\n", "\nOur blog on community data\n")
     [d] = found(builtin, titled, "answer-constraint", "experiment")
     assert d.message == "answer should contain a link"
+
+
+def test_an_answer_written_as_quoted_lines_is_no_empty_answer(builtin: dict[str, Schema]) -> None:
+    # learningplan/economic_recovery__informality___financial_inclusion.md, lines 230-232
+    usage = (
+        "> Usage of methods: Relating to your choice above, how will you use your methods & "
+        "tools for this learning question? What value do these add in answering your "
+        "learning question?\n\n"
+    )
+    quoted = "> Behavioral insights: We are looking to identify the constraints and motivations.\n"
+    body = f"## Learning questions\n\n{usage}{quoted}"
+    assert found(builtin, HEAD + body, "empty-answer") == []
+    # a prompt of another form below it is no answer: the answer is empty
+    other = "> What sector does your partner belong to?\n"
+    [d] = found(builtin, HEAD + f"## Learning questions\n\n{usage}{other}", "empty-answer")
+    assert d.message.startswith("the answer to '> Usage of methods")
+
+
+def test_the_challenge_named_after_a_sentence_of_background(builtin: dict[str, Schema]) -> None:
+    body = (
+        f"## Challenge statement\n\n{CHALLENGE}\n\n"
+        # learningplan/developing_sustainable_innovations_to_solve_urban_problems.md:45
+        "Cities in Ghana grow fast. Our challenge is that most of the MMDAs lack data.\n"
+    )
+    assert found(builtin, HEAD + body, "answer-constraint") == []
