@@ -30,7 +30,7 @@ from plancheck.document import Answer
 from plancheck.infer.evidence import consensus_order, one_line, reaches
 from plancheck.infer.prompts import InferredPrompt
 from plancheck.mining import cluster
-from plancheck.rules.prompts import BARE_URL, OPENING_QUOTES
+from plancheck.rules.answers import BARE_URL, OPENING_QUOTES
 from plancheck.vocabulary import clean_value, normalize
 
 MAX_CHARS = re.compile(

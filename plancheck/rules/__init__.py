@@ -12,6 +12,7 @@ from __future__ import annotations
 from plancheck import codes
 from plancheck.codes import RuleInfo
 from plancheck.rules import (
+    answers,
     coordinates,
     document,
     format,
@@ -44,9 +45,9 @@ CHECKS: tuple[Rule, ...] = (
     structure.heading_drift,
     prompts.missing_prompt,
     prompts.prompt_drift,
-    prompts.empty_answer,
-    prompts.answer_constraint,
-    prompts.placeholder,
+    answers.empty_answer,
+    answers.answer_constraint,
+    answers.placeholder,
     vocabulary.vocabulary_drift,
     vocabulary.unknown_term,
     vocabulary.unknown_country,
