@@ -11,6 +11,10 @@ than from the Markdown tree:
 * tags: every line of the paragraphs between the title and the first section;
 * prompts: only the ``>`` lines of a blockquote are the prompt; lines that Markdown joins
   to it by lazy continuation (an answer written on the very next line) are the answer.
+
+Over 400 lines because its one job, the walk from tokens to the typed document (title, tag
+block, sections, prompts, answers, groups, with their spans), is one pass whose parts share
+the walker's state; split, each part would need that state passed around.
 """
 
 from __future__ import annotations

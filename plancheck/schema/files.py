@@ -7,6 +7,9 @@ objects rules read and :mod:`plancheck.schema.compiled` keeps in compiled form, 
 whose schemas have not changed loads neither PyYAML nor pydantic. The models are also the
 source of the JSON Schemas of the file formats (``schemas/*.schema.json``, written by
 :mod:`plancheck.schema.json_schema`).
+
+Over 400 lines because every model field carries the description that users read in the
+JSON Schemas and their editors' completion: the models are the file format's reference.
 """
 
 from __future__ import annotations
