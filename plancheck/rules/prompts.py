@@ -5,7 +5,6 @@ The rules about the answers below them are in :mod:`plancheck.rules.answers`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from plancheck import blanks
@@ -14,14 +13,6 @@ from plancheck.diagnostics import Applicability, Edit, Finding, Fix
 from plancheck.difference import describe, encoding_only
 from plancheck.document import Span
 from plancheck.rules.base import Context, rule
-
-BARE_URL = re.compile(r"https?://\S+|www\.\S+\.\S+")
-NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
-OPENING = 400  # characters of an answer that hold its opening words, markup included
-WORD = re.compile(r"\w+")
-SENTENCE = re.compile(r"\n[ \t]*\n|(?<=[.!?])\s+")  # paragraph and sentence breaks
-SUBJECT_WITHIN = 8  # words at the start of a sentence that may name the formula's subject
-OPENING_QUOTES = "\"' \u201c\u201d\u2018\u2019\u00ab\u00bb"
 
 
 def _after(span: Span) -> Span:
