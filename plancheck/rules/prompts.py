@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from plancheck import blanks
-from plancheck.align import MatchKind, PromptMatch
+from plancheck.align import MatchKind, PromptMatch, SectionMatch
 from plancheck.diagnostics import Applicability, Edit, Finding, Fix
 from plancheck.difference import describe, encoding_only
 from plancheck.document import Span
@@ -68,10 +68,29 @@ def missing_prompt(ctx: Context) -> Iterator[Finding]:
         for spec in sm.spec.prompts:
             present = [pm for pm in sm.prompts if pm.spec is spec]
             if present:
-                last = present[-1].prompt
-                where = last.answer.span or last.span
+                where = _answered_to(sm, present[-1])
             elif spec.required and id(spec) not in found:
                 yield Finding(_after(where), f"required prompt '> {spec.text}' is missing")
+
+
+def _answered_to(sm: SectionMatch, pm: PromptMatch) -> Span:
+    """Where what belongs to a prompt ends: its answer, and the export's groups below it
+    whose `> ` lines are no prompt of the template (an answer written inside them), up to
+    the section's next prompt. A prompt missing after it goes below all of that."""
+    i = sm.prompts.index(pm)
+    own = [pm.prompt]
+    for later in sm.prompts[i + 1 :]:
+        if later.spec is not None:
+            break
+        own.append(later.prompt)
+    end = max((p.answer.span or p.span for p in own), key=lambda s: (s.end_line, s.end_column))
+    for group in sm.section.groups:  # a group the answer ends in: below its `</div>`
+        if (
+            group.span.line <= end.end_line <= group.span.end_line
+            and group.span.line > pm.prompt.span.line
+        ):
+            end = group.span
+    return end
 
 
 def _exported(pm: PromptMatch) -> bool:

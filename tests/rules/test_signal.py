@@ -387,3 +387,43 @@ def test_a_term_the_platform_offered_twice_is_the_exports(builtin: dict[str, Sch
     source = HEAD.replace("[[methods:Prototyping]]", "[[datasources:in depth interviews]]")
     [d] = found(builtin, source, "vocabulary-drift")
     assert (d.severity, d.export) == (Severity.INFO, True)
+
+
+def test_two_labels_the_platform_offered_side_by_side_are_the_exports(
+    builtin: dict[str, Schema],
+) -> None:
+    # solution/crintin___outdoors_household_dividers.md: both labels, ticked together
+    both = "[[thematic_areas:community  involment]]\n[[thematic_areas:community involment]]"
+    source = SOLUTION.replace("[[thematic_areas:agrotech]]", both)
+    [d] = found(builtin, source, "duplicate-tag", "solution")
+    assert (d.severity, d.export) == (Severity.INFO, True)
+    # the same value written twice is the author's repeat
+    twice = "[[thematic_areas:agrotech]]\n[[thematic_areas:agrotech]]"
+    source = SOLUTION.replace("[[thematic_areas:agrotech]]", twice)
+    [d] = found(builtin, source, "duplicate-tag", "solution")
+    assert (d.severity, d.export) == (Severity.WARNING, False)
+
+
+def test_a_missing_prompt_goes_below_the_answer_in_the_exports_groups(
+    builtin: dict[str, Schema],
+) -> None:
+    # learningplan/indigenous_community_intelligence_for_the_climate_crisis_in_bolivia_s_
+    # amazon_biome.md, lines 64-92: the answer is inside groups of empty `> ` lines
+    qualitative = (
+        "> Qualitative evidence: What weak signals have you recently spotted that characterizes "
+        "its urgency? Please provide qualitative information that better exemplifies the "
+        "importance and urgency of this frontier challenge. You can add text, a link, or a "
+        "picture.\n\n"
+    )
+    body = (
+        f"## Challenge statement\n\n{qualitative}"
+        '<div class="group">\n\n> \n\nIndigenous people are clear about what is at stake.\n\n'
+        "</div>\n\n## Challenge classification\n"
+    )
+    source = HEAD + body
+    after = [
+        d.span.line
+        for d in found(builtin, source, "missing-prompt")
+        if "Value proposition" in d.message or "tweet" in d.message
+    ]
+    assert after == [line_of(source, "</div>") + 1] * 2
