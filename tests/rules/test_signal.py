@@ -368,20 +368,6 @@ def test_the_challenge_named_after_a_sentence_of_background(builtin: dict[str, S
     assert found(builtin, HEAD + body, "answer-constraint") == []
 
 
-def test_the_platforms_2020_country_label_is_the_exports(builtin: dict[str, Schema]) -> None:
-    # solution/*.md of 2020 from Bosnia and Herzegovina: 121 carry the platform's label
-    source = SOLUTION.replace(
-        "[[country:Ecuador]]", "[[country:Federation of Bosnia and Herzegovina]]"
-    )
-    [d] = found(builtin, source, "vocabulary-drift", "solution")
-    assert (d.severity, d.export) == (Severity.INFO, True)
-    assert "'Bosnia and Herzegovina'" in d.message
-    # a region an author chose is still the author's: a warning with an unsafe fix
-    source = SOLUTION.replace("[[country:Ecuador]]", "[[country:Republika Srpska]]")
-    [d] = found(builtin, source, "vocabulary-drift", "solution")
-    assert (d.severity, d.export) == (Severity.WARNING, False)
-
-
 def test_a_term_the_platform_offered_twice_is_the_exports(builtin: dict[str, Schema]) -> None:
     # 86 documents carry both [[datasources:in depth interviews]] and in-depth interviews
     source = HEAD.replace("[[methods:Prototyping]]", "[[datasources:in depth interviews]]")
