@@ -283,7 +283,8 @@ def placeholder(ctx: Context) -> Iterator[Finding]:
     requires that is only "N/A", "TBD", "-" or the like (where the prompt asks for a link,
     answer-constraint says so instead).
     Not reported in an unused repeat of a group of prompts, nor in a `conditional` section
-    left unanswered (see empty-answer).
+    (the experiments' Results, "Only complete this section when presenting results"),
+    which is filled as results come in: "TBD" there is what is still to come.
 
     ## Why it matters
 
@@ -316,7 +317,8 @@ def placeholder(ctx: Context) -> Iterator[Finding]:
         yield Finding(doc.title.span, f"the title is the placeholder {doc.title.text!r}")
     yield from _guidance(ctx)
     for sm in ctx.alignment:
-        if blanks.left_out(sm):
+        # a section filled as results come in: "TBD" there is what is still to come
+        if sm.spec is not None and sm.spec.conditional:
             continue
         unused = blanks.unused_slots(sm)
         for pm in sm.prompts:

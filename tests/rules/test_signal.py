@@ -147,11 +147,16 @@ def test_results_not_presented_yet_are_no_placeholders(builtin: dict[str, Schema
 
 
 def test_results_presented_need_their_answers(builtin: dict[str, Schema]) -> None:
+    # one answer written: the results are presented, and a blank required answer is empty
     source = HEAD.replace("learningplan", "experiment") + RESULTS.replace(
         "NA\n\n> From design", "We would run it with a control group.\n\n> From design", 1
-    )
-    [d] = found(builtin, source, "placeholder", "experiment")
-    assert d.span.line == line_of(source, "NA")
+    ).replace("disproven?\n\nNA\n", "disproven?\n\n", 1)
+    [d] = found(builtin, source, "empty-answer", "experiment")
+    assert d.span.line == line_of(source, "> Was the original hypothesis")
+    # "TBD" there is what is still to come, as results come in (it was reported before)
+    pending = source.replace("disproven?\n\n", "disproven?\n\nTBD\n", 1)
+    assert found(builtin, pending, "empty-answer", "experiment") == []
+    assert found(builtin, pending, "placeholder", "experiment") == []
 
 
 # learningplan/systemic_and_complex_mapping_of_the_green_economy_in_belarus.md, lines
