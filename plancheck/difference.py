@@ -115,7 +115,7 @@ def _words(actual: str, expected: str) -> list[str]:
             punctuation = True
             case = case or _letters(was) != _letters(now)
         else:
-            parts.append(f"{was!r} for {now!r}")
+            parts.append(f"{_shown(was)} for {_shown(now)}")
     if case:
         parts.insert(0, "case")
     if quotes:
@@ -176,3 +176,9 @@ def describe(actual: str, expected: str, column: int = 1) -> str:
         else:
             parts += _words(plain, expected)
     return "; ".join(dict.fromkeys(parts)) or "spacing"
+
+
+def _shown(text: str) -> str:
+    """A word as written, in quotes (not ``repr``: a backslash the author typed is one
+    backslash in the message)."""
+    return f'"{text}"' if "'" in text and '"' not in text else f"'{text}'"

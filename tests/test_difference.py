@@ -50,3 +50,8 @@ def test_describe_names_the_difference(actual: str, expected: str, column: int, 
 
 def test_equal_texts_have_no_difference() -> None:
     assert describe("Partners", "Partners") == ""
+
+
+def test_a_backslash_the_author_typed_is_shown_once() -> None:
+    # learningplan/...: a prompt ending in a literal "\n" the editor left
+    assert describe("Partner with UNDP?\\n", "Partner with UNDP?", 1) == "'UNDP?\\n' for 'UNDP?'"
