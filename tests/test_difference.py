@@ -53,5 +53,5 @@ def test_equal_texts_have_no_difference() -> None:
 
 
 def test_a_backslash_the_author_typed_is_shown_once() -> None:
-    # learningplan/...: a prompt ending in a literal "\n" the editor left
+    # a prompt ending in a backslash and an "n" the editor left: one backslash in the text
     assert describe("Partner with UNDP?\\n", "Partner with UNDP?", 1) == "'UNDP?\\n' for 'UNDP?'"
