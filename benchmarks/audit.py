@@ -5,7 +5,8 @@
 
 Lints every document of the corpus with the built-in schemas and every rule at its
 default severity, keeps the findings `plancheck check` lists (the export's info findings
-only with ``--export``, as with `check --export`), then draws the sample a person reads
+and those about characters no reader sees only with ``--export``, as with
+`check --export --invisible`), then draws the sample a person reads
 to judge the findings:
 
 * stratified by rule, so that rare rules appear: ``--per-rule`` findings of every rule
@@ -111,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=None, help="default: the current time")
     parser.add_argument("--size", type=int, default=100, help="findings in all [100]")
     parser.add_argument("--per-rule", type=int, default=2, help="findings of every rule [2]")
-    parser.add_argument("--export", action="store_true", help="the export's findings too")
+    parser.add_argument("--export", action="store_true", help="the export's findings and the invisible ones too")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"audit: error: no corpus at {args.corpus}", file=sys.stderr)
