@@ -112,7 +112,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=None, help="default: the current time")
     parser.add_argument("--size", type=int, default=100, help="findings in all [100]")
     parser.add_argument("--per-rule", type=int, default=2, help="findings of every rule [2]")
-    parser.add_argument("--export", action="store_true", help="the export's findings and the invisible ones too")
+    parser.add_argument(
+        "--export", action="store_true", help="the export's findings and the invisible ones too"
+    )
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"audit: error: no corpus at {args.corpus}", file=sys.stderr)
