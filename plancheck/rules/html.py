@@ -215,9 +215,10 @@ def html_residue(ctx: Context) -> Iterator[Finding]:
     `<div><br></div>`, `<br>`, `<p>`, `<span style=...>`, Word's `<o:p>` and tables, and the
     same markup escaped once or several times (`&lt;div&gt;`, `&amp;lt;br&amp;gt;`). Group
     markers (`<div class="group">` and its `</div>`) are structure and never touched; links
-    and images (`<a>`, `<img>`) are content and left alone. A link the export wrote with the
-    markup in both its text and its address is one finding, however many lines it runs
-    over. Line breaks alone (`<br>`) at the end of a paragraph show nothing: that finding is
+    and images (`<a>`, `<img>`) are content and left alone. A passage's markup (Word's on
+    every line of a pasted paragraph) is one finding, at the line where it starts, whose
+    fix removes it all; a link the export wrote with the markup in both its text and its
+    address is one finding, however many lines it runs over. Line breaks alone (`<br>`) at the end of a paragraph show nothing: that finding is
     info, counted in the summary and listed with `plancheck check --invisible`.
 
     ## Why it matters
@@ -264,12 +265,29 @@ def html_residue(ctx: Context) -> Iterator[Finding]:
         if not _same_words(region.text, apply_edits(region.text, edits)):
             edits = []  # the fix would change what a reader sees: offer none
         lines = ctx.document.lines
+        shown_lines: list[tuple[list[Edit], Span, str]] = []
         for line_edits, first, shown in _by_line(region, tags, edits):
-            fix = None
-            if line_edits:
+            if _closing_break(lines, first, shown):
                 fix = Fix(Applicability.UNSAFE, "Remove the editor's HTML tags", tuple(line_edits))
-            message = f"leftover editor HTML {shown[:60]!r}"
-            yield Finding(first, message, fix, invisible=_closing_break(lines, first, shown))
+                message = f"leftover editor HTML {shown[:60]!r}"
+                yield Finding(first, message, fix if line_edits else None, invisible=True)
+            else:
+                shown_lines.append((line_edits, first, shown))
+        if shown_lines:
+            yield _one_finding(shown_lines)
+
+
+def _one_finding(shown_lines: list[tuple[list[Edit], Span, str]]) -> Finding:
+    """One finding for a passage's markup (a paragraph pasted from Word has it on every
+    line), at its first line, whose fix removes it all."""
+    _, first, shown = shown_lines[0]
+    message = f"leftover editor HTML {shown[:60]!r}"
+    if len(shown_lines) > 1:
+        more = len(shown_lines) - 1
+        message += f" and on {more} more line{'s' if more > 1 else ''} of the passage"
+    edits = tuple(e for line_edits, _, _ in shown_lines for e in line_edits)
+    fix = Fix(Applicability.UNSAFE, "Remove the editor's HTML tags", edits) if edits else None
+    return Finding(first, message, fix)
 
 
 def _closing_break(lines: Sequence[str], span: Span, shown: str) -> bool:

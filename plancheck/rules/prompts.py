@@ -13,6 +13,7 @@ from plancheck.diagnostics import Applicability, Edit, Finding, Fix
 from plancheck.difference import describe, encoding_only
 from plancheck.document import Span
 from plancheck.rules.base import Context, rule
+from plancheck.vocabulary import normalize
 
 
 def _after(span: Span) -> Span:
@@ -32,7 +33,9 @@ def missing_prompt(ctx: Context) -> Iterator[Finding]:
     section heading). A section that holds none of its prompts is one finding, at its
     heading. A repeat of a repeatable section with nothing under its heading (the export
     writes one `## Learning questions` per slot, used or not) is not reported when another
-    copy of the section holds prompts; when none does, the first copy is.
+    copy of the section holds prompts; when none does, the first copy is. The share prompts
+    of a table the export never wrote (`export_blank`: Sense, Explore, Test, Grow in the
+    2022-23 closing reports) missing lose nothing: the export's, at info.
 
     ## Why it matters
 
@@ -64,13 +67,22 @@ def missing_prompt(ctx: Context) -> Iterator[Finding]:
             )
             continue
         found = {id(pm.spec) for pm in sm.prompts if pm.spec is not None}
+        # shares the export never wrote: their prompts missing lose nothing either
+        unwritten = {
+            normalize(name)
+            for s in sm.spec.prompts
+            if s.answer.shares is not None and s.answer.shares.export_blank
+            for name in s.answer.shares.prompts
+        }
         where = sm.section.span
         for spec in sm.spec.prompts:
             present = [pm for pm in sm.prompts if pm.spec is spec]
             if present:
                 where = _answered_to(sm, present[-1])
             elif spec.required and id(spec) not in found:
-                yield Finding(_after(where), f"required prompt '> {spec.text}' is missing")
+                message = f"required prompt '> {spec.text}' is missing"
+                export = normalize(spec.text) in unwritten
+                yield Finding(_after(where), message, export=export)
 
 
 def _answered_to(sm: SectionMatch, pm: PromptMatch) -> Span:

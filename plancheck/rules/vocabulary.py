@@ -10,6 +10,7 @@ vocabulary and cache what they matched.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from plancheck.diagnostics import Applicability, Edit, Finding, Fix
 from plancheck.difference import describe
@@ -98,7 +99,9 @@ def vocabulary_drift(ctx: Context) -> Iterator[Finding]:
     (`community  involment`) reads the same to everyone but someone counting values: info
     too, listed with `plancheck check --invisible`. The message names the canonical term,
     why the value is a variant of it and what differs (case, a no-break space and its
-    column, `'innequalities' for 'inequalities'`).
+    column, `'innequalities' for 'inequalities'`). A value the document gives several times
+    (the export wrote `[[country:Trinidad]]` three times) is one finding, at its first tag,
+    whose fix replaces every copy.
 
     ## Why it matters
 
@@ -125,11 +128,33 @@ def vocabulary_drift(ctx: Context) -> Iterator[Finding]:
 
     None.
     """
+    yield from _once(_drifts(ctx))
+
+
+def _once(found: Iterator[tuple[Tag, Finding]]) -> Iterator[Finding]:
+    """One finding for a value the document gives several times (the export wrote
+    `[[country:Trinidad]]` three times): at its first tag, fixing every copy."""
+    copies: dict[tuple[str, str], list[tuple[Tag, Finding]]] = {}
+    for tag, finding in found:
+        copies.setdefault((tag.key, tag.value), []).append((tag, finding))
+    for group in copies.values():
+        tag, first = group[0]
+        if len(group) == 1 or first.fix is None:
+            yield first
+            continue
+        edits = tuple(e for _, f in group if f.fix is not None for e in f.fix.edits)
+        lines = ", ".join(str(t.span.line) for t, _ in group[1:])
+        where = f"line {lines}" if len(group) == 2 else f"lines {lines}"
+        message = f"{first.message}; the same tag again on {where}"
+        yield replace(first, message=message, fix=replace(first.fix, edits=edits))
+
+
+def _drifts(ctx: Context) -> Iterator[tuple[Tag, Finding]]:
     for tag, policy, vocabulary in _tags(ctx):
         found = _match(tag, policy, vocabulary)
         if found is not None and vocabulary is not None:
             if found.level is not Level.EXACT:
-                yield _drift(tag, found, vocabulary)
+                yield tag, _drift(tag, found, vocabulary)
             continue
         if policy is Policy.CLOSED:
             continue  # unknown-term or unknown-country
@@ -143,7 +168,7 @@ def vocabulary_drift(ctx: Context) -> Iterator[Finding]:
                 "(stray whitespace or punctuation)"
             )
             invisible = _spacing_only(tag.value, cleaned)
-            yield Finding(tag.value_span, message, fix, subject=tag.key, invisible=invisible)
+            yield tag, Finding(tag.value_span, message, fix, subject=tag.key, invisible=invisible)
 
 
 def _packed(ctx: Context, tag: Tag) -> bool:

@@ -418,3 +418,16 @@ def test_a_missing_prompt_goes_below_the_answer_in_the_exports_groups(
         if "Value proposition" in d.message or "tweet" in d.message
     ]
     assert after == [line_of(source, "</div>") + 1] * 2
+
+
+def test_a_passage_pasted_from_word_is_one_html_residue(builtin: dict[str, Schema]) -> None:
+    # learningplan/youth_unemployment.md, lines 45-65: Word's markup on every line
+    passage = (
+        '<p class="MsoNormal"><span lang="EN-US">Youth unemployment is high.<o:p></o:p></span></p>\n'
+        '<p class="MsoNormal"><span lang="EN-US">Informal work is common.<o:p></o:p></span></p>\n'
+    )
+    source = SOLUTION + "\n" + passage
+    [d] = found(builtin, source, "html-residue", "solution")
+    assert d.span.line == line_of(source, "Youth unemployment")
+    assert d.message.endswith("and on 1 more line of the passage")
+    assert d.fix is not None and len(d.fix.edits) >= 2  # the fix removes it from both lines
