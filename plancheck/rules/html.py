@@ -216,10 +216,11 @@ def html_residue(ctx: Context) -> Iterator[Finding]:
     same markup escaped once or several times (`&lt;div&gt;`, `&amp;lt;br&amp;gt;`). Group
     markers (`<div class="group">` and its `</div>`) are structure and never touched; links
     and images (`<a>`, `<img>`) are content and left alone. A passage's markup (Word's on
-    every line of a pasted paragraph) is one finding, at the line where it starts, whose
-    fix removes it all; a link the export wrote with the markup in both its text and its
-    address is one finding, however many lines it runs over. Line breaks alone (`<br>`) at the end of a paragraph show nothing: that finding is
-    info, counted in the summary and listed with `plancheck check --invisible`.
+    every line of a pasted paragraph) is one finding, at the line where it starts, whose fix
+    removes it all; a link the export wrote with the markup in both its text and its address
+    is one finding, however many lines it runs over. Line breaks alone (`<br>`) at the end
+    of a paragraph show nothing: that finding is info, counted in the summary and listed
+    with `plancheck check --invisible`.
 
     ## Why it matters
 
