@@ -122,7 +122,8 @@ def missing_section(ctx: Context) -> Iterator[Finding]:
     of one (reported by heading-drift). A section under a wrong or empty heading counts when
     its prompts are the template section's (reported by heading-drift or empty-heading).
     The finding points where the section belongs: at the next section in template order, or
-    at the end of the document; the message names its neighbour.
+    at the end of the document; the message names its neighbour. A document with no section
+    at all (its tags and nothing else) is one finding, naming every required section.
 
     ## Why it matters
 
@@ -143,6 +144,13 @@ def missing_section(ctx: Context) -> Iterator[Finding]:
     None.
     """
     assert ctx.schema is not None
+    required = [spec for spec in ctx.schema.sections if spec.required]
+    if not ctx.document.sections and len(required) > 1:
+        # tags and nothing else: one fact, not one finding per section
+        span, _ = _where_missing(ctx, 0)
+        names = ", ".join(f"'## {spec.heading}'" for spec in required)
+        yield Finding(span, f"the document has no sections: the template requires {names}")
+        return
     present = {id(m.spec) for m in ctx.alignment if m.spec is not None}
     for order, spec in enumerate(ctx.schema.sections):
         if spec.required and id(spec) not in present:

@@ -431,3 +431,12 @@ def test_a_passage_pasted_from_word_is_one_html_residue(builtin: dict[str, Schem
     assert d.span.line == line_of(source, "Youth unemployment")
     assert d.message.endswith("and on 1 more line of the passage")
     assert d.fix is not None and len(d.fix.edits) >= 2  # the fix removes it from both lines
+
+
+def test_a_document_of_tags_only_is_one_missing_section(builtin: dict[str, Schema]) -> None:
+    # learningplan/facilitating_community_ownership_of_development_initiatives.md: tags only
+    [d] = found(builtin, HEAD, "missing-section")
+    assert d.message.startswith("the document has no sections: the template requires '## ")
+    # at the end of the document, where the sections belong
+    last = HEAD.splitlines()[-1]
+    assert (d.span.line, d.span.column) == (len(HEAD.splitlines()), len(last) + 1)
