@@ -29,7 +29,7 @@ PARAGRAPH_WORDS = 20  # a tag value this long is text pasted into the tag, not a
 FIRST_YEAR = 2000  # the archive starts in 2019; older years are typos
 
 
-def _delete_line(doc: Document, line: int) -> Edit:
+def delete_line(doc: Document, line: int) -> Edit:
     """An edit removing line ``line`` (1-based) and its line break."""
     lines = doc.lines
     if line < len(lines):
@@ -197,7 +197,7 @@ def duplicate_tag(ctx: Context) -> Iterator[Finding]:
             fix = Fix(
                 Applicability.SAFE if same else Applicability.UNSAFE,
                 "Remove the repeated tag",
-                (_delete_line(ctx.document, tag.span.line),),
+                (delete_line(ctx.document, tag.span.line),),
             )
             yield Finding(
                 tag.span,
@@ -209,7 +209,7 @@ def duplicate_tag(ctx: Context) -> Iterator[Finding]:
             fix = Fix(
                 Applicability.SAFE,
                 "Remove the repeated tag",
-                (_delete_line(ctx.document, tag.span.line),),
+                (delete_line(ctx.document, tag.span.line),),
             )
             # written apart only in spacing: two labels the platform offered side by side
             # (`community  involment` beside `community involment`), not an author's repeat

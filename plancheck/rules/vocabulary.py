@@ -14,9 +14,9 @@ from dataclasses import replace
 
 from plancheck.diagnostics import Applicability, Edit, Finding, Fix
 from plancheck.difference import describe
-from plancheck.document import Tag
+from plancheck.document import Document, Tag
 from plancheck.rules.base import Context, rule
-from plancheck.rules.tags import packed_values
+from plancheck.rules.tags import delete_line, packed_values
 from plancheck.schema import Policy, Vocabulary
 from plancheck.vocabulary import Level, TermMatch, clean_value
 
@@ -52,7 +52,9 @@ def _why(tag: Tag, found: TermMatch, export: bool) -> str:
     return f"a near miss, {found.score:.0f}% similar: {what}"
 
 
-def _drift(tag: Tag, found: TermMatch, vocabulary: Vocabulary) -> Finding:
+def _drift(
+    doc: Document, tag: Tag, found: TermMatch, vocabulary: Vocabulary, given: dict[str, Tag]
+) -> Finding:
     canonical = found.canonical
     export = tag.value in vocabulary.export_forms
     if found.level is Level.REGION:
@@ -67,6 +69,10 @@ def _drift(tag: Tag, found: TermMatch, vocabulary: Vocabulary) -> Finding:
         )
     safe = Applicability.SAFE if found.level.safe else Applicability.UNSAFE
     fix = Fix(safe, f"Replace with {canonical!r}", (Edit(tag.value_span, canonical),))
+    term = given.get(f"{tag.key}:{canonical}")
+    if term is not None:  # the term is there already: a replacement would repeat it
+        message += f"; [[{tag.key}:{canonical}]] is already on line {term.span.line}"
+        fix = Fix(safe, "Remove this tag", (delete_line(doc, tag.span.line),))
     invisible = _spacing_only(tag.value, canonical)
     return Finding(
         tag.value_span, message, fix, subject=tag.key, export=export, invisible=invisible
@@ -101,7 +107,9 @@ def vocabulary_drift(ctx: Context) -> Iterator[Finding]:
     why the value is a variant of it and what differs (case, a no-break space and its
     column, `'innequalities' for 'inequalities'`). A value the document gives several times
     (the export wrote `[[country:Trinidad]]` three times) is one finding, at its first tag,
-    whose fix replaces every copy.
+    whose fix replaces every copy. Where the document has the term's own tag already
+    (`[[datasources:survey]]` beside `[[datasources:surveys]]`), the message says so and
+    the fix removes the variant instead of repeating the term.
 
     ## Why it matters
 
@@ -150,11 +158,12 @@ def _once(found: Iterator[tuple[Tag, Finding]]) -> Iterator[Finding]:
 
 
 def _drifts(ctx: Context) -> Iterator[tuple[Tag, Finding]]:
+    given = {f"{t.key}:{t.value}": t for t in reversed(ctx.document.tags)}  # the first of each
     for tag, policy, vocabulary in _tags(ctx):
         found = _match(tag, policy, vocabulary)
         if found is not None and vocabulary is not None:
             if found.level is not Level.EXACT:
-                yield tag, _drift(tag, found, vocabulary)
+                yield tag, _drift(ctx.document, tag, found, vocabulary, given)
             continue
         if policy is Policy.CLOSED:
             continue  # unknown-term or unknown-country

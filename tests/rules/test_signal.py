@@ -7,7 +7,7 @@ from plancheck import check_text
 from plancheck.diagnostics import Diagnostic, Severity
 from plancheck.linter import RuleSet
 from plancheck.schema import Schema
-from tests.conftest import line_of
+from tests.conftest import apply_fix, line_of
 from tests.rules.test_excerpts import CHALLENGE, HEAD, SHARES, SOLUTION
 
 
@@ -440,3 +440,13 @@ def test_a_document_of_tags_only_is_one_missing_section(builtin: dict[str, Schem
     # at the end of the document, where the sections belong
     last = HEAD.splitlines()[-1]
     assert (d.span.line, d.span.column) == (len(HEAD.splitlines()), len(last) + 1)
+
+
+def test_a_variant_beside_its_term_is_removed_not_repeated(builtin: dict[str, Schema]) -> None:
+    # learningplan/*.md with both [[datasources:surveys]] and [[datasources:survey]]
+    both = "[[datasources:surveys]]\n[[datasources:survey]]"
+    source = HEAD.replace("[[methods:Prototyping]]", both)
+    [d] = found(builtin, source, "vocabulary-drift")
+    assert d.message.endswith("; [[datasources:surveys]] is already on line 9")
+    fixed = apply_fix(source, d)
+    assert "[[datasources:survey]]" not in fixed and fixed.count("[[datasources:surveys]]") == 1
