@@ -3,8 +3,8 @@
 A document names its location as a `[[country:...]]` tag followed by a `[[latlng:...]]`
 tag; a document with several locations repeats the pair, and each `latlng` belongs to the
 `country` before it (:func:`plancheck.house.locations`, read once per document through
-``Context.locations``). Parsing and geometry are in :mod:`plancheck.geo`;
-nothing geometric is loaded for a document without coordinates.
+``Context.locations``). Reading a value is :mod:`plancheck.coords`, country geometry
+:mod:`plancheck.geo`; nothing geometric is loaded for a document without coordinates.
 """
 
 from __future__ import annotations
