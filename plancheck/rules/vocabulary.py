@@ -158,7 +158,14 @@ def _once(found: Iterator[tuple[Tag, Finding]]) -> Iterator[Finding]:
 
 
 def _drifts(ctx: Context) -> Iterator[tuple[Tag, Finding]]:
-    given = {f"{t.key}:{t.value}": t for t in reversed(ctx.document.tags)}  # the first of each
+    assert ctx.schema is not None
+    # the first tag of each value; a tag that may repeat its value (the country of each
+    # location, paired with its latlng) is replaced, never removed
+    given = {
+        f"{t.key}:{t.value}": t
+        for t in reversed(ctx.document.tags)
+        if not ((spec := ctx.schema.tag(t.key)) is not None and spec.repeat_values)
+    }
     for tag, policy, vocabulary in _tags(ctx):
         found = _match(tag, policy, vocabulary)
         if found is not None and vocabulary is not None:

@@ -450,3 +450,17 @@ def test_a_variant_beside_its_term_is_removed_not_repeated(builtin: dict[str, Sc
     assert d.message.endswith("; [[datasources:surveys]] is already on line 9")
     fixed = apply_fix(source, d)
     assert "[[datasources:survey]]" not in fixed and fixed.count("[[datasources:surveys]]") == 1
+
+
+def test_a_region_beside_its_country_keeps_its_location(builtin: dict[str, Schema]) -> None:
+    # solution/barcoding_to_catalogue_biodiversity_in_gal_pagos.md, lines 12-15: two
+    # locations, the first named by its region; removing it would orphan its latlng
+    two = (
+        "[[country:Galápagos Province]]\n[[latlng:-0.5517547317759504,-90.90579360690853]]\n"
+        "[[country:Ecuador]]\n[[latlng:-1.4534591942689437,-78.39463619576759]]"
+    )
+    source = SOLUTION.replace(
+        "[[country:Ecuador]]\n[[latlng:-1.4534591942689437,-78.39463619576759]]", two
+    )
+    [d] = found(builtin, source, "vocabulary-drift", "solution")
+    assert "[[country:Ecuador]]\n[[latlng:-0.55" in apply_fix(source, d)
