@@ -109,7 +109,9 @@ def vocabulary_drift(ctx: Context) -> Iterator[Finding]:
     (the export wrote `[[country:Trinidad]]` three times) is one finding, at its first tag,
     whose fix replaces every copy. Where the document has the term's own tag already
     (`[[datasources:survey]]` beside `[[datasources:surveys]]`), the message says so and
-    the fix removes the variant instead of repeating the term.
+    the fix removes the variant instead of repeating the term (a tag that may repeat its
+    value, the country of each of several locations, is replaced as usual: its `latlng`
+    needs it).
 
     ## Why it matters
 
