@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from plancheck import markup, preserve
@@ -42,8 +42,6 @@ BLOCK_START = re.compile(
 EXPORT_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()]*)\)")
 FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 HSPACE = " \t"
-# Line breaks alone: at the end of a paragraph a browser shows nothing for them.
-LINE_BREAKS = re.compile(r"(?:<br\s*/?>\s*)+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,15 +263,23 @@ def html_residue(ctx: Context) -> Iterator[Finding]:
         edits = _residue_edits(region.text, tags)
         if not _same_words(region.text, apply_edits(region.text, edits)):
             edits = []  # the fix would change what a reader sees: offer none
-        lines = ctx.document.lines
-        shown_lines: list[tuple[list[Edit], Span, str]] = []
-        for line_edits, first, shown in _by_line(region, tags, edits):
-            if _closing_break(lines, first, shown):
-                fix = Fix(Applicability.UNSAFE, "Remove the editor's HTML tags", tuple(line_edits))
-                message = f"leftover editor HTML {shown[:60]!r}"
-                yield Finding(first, message, fix if line_edits else None, invisible=True)
-            else:
-                shown_lines.append((line_edits, first, shown))
+        # line breaks that close a paragraph show nothing: findings of their own, at info
+        closing = [run for run in _runs(region.text, tags) if _closing_break(region.text, run)]
+        for run in closing:
+            mine = [(s, e, c) for s, e, c in edits if s <= run[0].start < e or s < run[-1].end <= e]
+            fix = None
+            if mine:
+                fixes = tuple(Edit(region.span(s, e), c) for s, e, c in mine)
+                fix = Fix(Applicability.UNSAFE, "Remove the editor's HTML tags", fixes)
+            shown = region.text[run[0].start : run[-1].end]
+            span = region.span(run[0].start, run[-1].end)
+            yield Finding(span, f"leftover editor HTML {shown[:60]!r}", fix, invisible=True)
+        quiet = {id(t) for run in closing for t in run}
+        tags = [t for t in tags if id(t) not in quiet]
+        if not tags:
+            continue
+        edits = [(s, e, c) for s, e, c in edits if any(s <= t.start < e for t in tags)]
+        shown_lines = list(_by_line(region, tags, edits))
         if shown_lines:
             yield _one_finding(shown_lines)
 
@@ -291,13 +297,14 @@ def _one_finding(shown_lines: list[tuple[list[Edit], Span, str]]) -> Finding:
     return Finding(first, message, fix)
 
 
-def _closing_break(lines: Sequence[str], span: Span, shown: str) -> bool:
-    """Line breaks (`<br>`) that close a paragraph."""
-    if not LINE_BREAKS.fullmatch(shown) or span.end_line != span.line:
+def _closing_break(text: str, run: list[markup.Markup]) -> bool:
+    """Is ``run`` line breaks alone (`<br>`, not escaped: `&lt;br&gt;` shows as text) that
+    close a paragraph: nothing but spaces after them on their line, then a blank line or
+    the end of the passage?"""
+    if not all(t.name == "br" and not t.escaped for t in run):
         return False
-    rest = lines[span.line - 1][span.end_column - 1 :]
-    following = lines[span.line] if span.line < len(lines) else ""
-    return not rest.strip() and not following.strip()
+    rest = text[run[-1].end :].split("\n", 2)
+    return not rest[0].strip() and (len(rest) == 1 or not rest[1].strip())
 
 
 def _same_words(text: str, fixed: str) -> bool:

@@ -3,7 +3,7 @@ need to read is counted, not listed, or said once (excerpts of real corpus docum
 
 from __future__ import annotations
 
-from plancheck import check_text
+from plancheck import check_text, fix_text
 from plancheck.diagnostics import Diagnostic, Severity
 from plancheck.linter import RuleSet
 from plancheck.schema import Schema
@@ -464,3 +464,18 @@ def test_a_region_beside_its_country_keeps_its_location(builtin: dict[str, Schem
     )
     [d] = found(builtin, source, "vocabulary-drift", "solution")
     assert "[[country:Ecuador]]\n[[latlng:-0.55" in apply_fix(source, d)
+
+
+def test_a_closing_br_is_its_own_finding_whatever_its_neighbours(
+    builtin: dict[str, Schema],
+) -> None:
+    # found by hypothesis: the safe fix of `&nbsp;` joined the `<div>` to the markup two
+    # lines up, and the `<br>` that had shared its line's finding became one of its own
+    source = SOLUTION + "\n&lt;b&gt;\n\n&nbsp;<div>0<br>\n"
+    before = found(builtin, source, "html-residue", "solution")
+    assert [(d.span.line, d.invisible) for d in before] == [
+        (line_of(source, "&lt;b&gt;"), False),
+        (line_of(source, "<div>0<br>"), True),
+    ]
+    fixed = fix_text(source, builtin, schema_id="solution").source
+    assert len(found(builtin, fixed, "html-residue", "solution")) == len(before)
