@@ -303,7 +303,8 @@ def _closing_break(text: str, run: list[markup.Markup]) -> bool:
     the end of the passage?"""
     if not all(t.name == "br" and not t.escaped for t in run):
         return False
-    rest = text[run[-1].end :].split("\n", 2)
+    # `&nbsp;` after them is a space too (html-entity's safe fix removes it at a line's end)
+    rest = html.unescape(text[run[-1].end :]).split("\n", 2)
     return not rest[0].strip() and (len(rest) == 1 or not rest[1].strip())
 
 

@@ -5,7 +5,7 @@ The rules about the answers below them are in :mod:`plancheck.rules.answers`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from plancheck import blanks
 from plancheck.align import MatchKind, PromptMatch, SectionMatch
@@ -16,9 +16,13 @@ from plancheck.rules.base import Context, rule
 from plancheck.vocabulary import normalize
 
 
-def _after(span: Span) -> Span:
-    """A zero-width position at the start of the line after ``span``."""
-    return Span(span.end_line + 1, 1, span.end_line + 1, 1)
+def _after(span: Span, lines: Sequence[str]) -> Span:
+    """A zero-width position at the start of the line after ``span``; at the end of the
+    last line when ``span`` ends on it (a file whose last line has no line break)."""
+    if span.end_line < len(lines):
+        return Span(span.end_line + 1, 1, span.end_line + 1, 1)
+    end = len(lines[-1]) + 1 if lines else 1
+    return Span(max(len(lines), 1), end, max(len(lines), 1), end)
 
 
 @rule("PC301")
@@ -82,7 +86,7 @@ def missing_prompt(ctx: Context) -> Iterator[Finding]:
             elif spec.required and id(spec) not in found:
                 message = f"required prompt '> {spec.text}' is missing"
                 export = normalize(spec.text) in unwritten
-                yield Finding(_after(where), message, export=export)
+                yield Finding(_after(where, ctx.document.lines), message, export=export)
 
 
 def _answered_to(sm: SectionMatch, pm: PromptMatch) -> Span:
