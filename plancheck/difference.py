@@ -182,3 +182,9 @@ def _shown(text: str) -> str:
     """A word as written, in quotes (not ``repr``: a backslash the author typed is one
     backslash in the message)."""
     return f'"{text}"' if "'" in text and '"' not in text else f"'{text}'"
+
+
+def spacing_only(a: str, b: str) -> bool:
+    """Do the two differ only in where and how many spaces there are (`community  involment`)?
+    A browser shows one space for several, so only someone counting values sees it."""
+    return a != b and a.split() == b.split()

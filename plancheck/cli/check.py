@@ -118,7 +118,8 @@ def check(
     reporter = reporter_for(use_color)
     everything: list[Diagnostic] = []  # the reporters' closing summary needs them all
     files = 0
-    hidden: list[Diagnostic] = []  # counted in the summary, by why they are not listed
+    # counted, not kept: a run over the archive leaves tens of thousands out
+    hidden_export = hidden_invisible = 0
     incomplete = stuck = changed = False
     progress = Progress(enabled=not quiet)
     try:
@@ -130,7 +131,10 @@ def check(
             shown = listed(result.diagnostics, show_export, show_invisible)
             if len(shown) < len(result.diagnostics):
                 kept = {id(d) for d in shown}
-                hidden += [d for d in result.diagnostics if id(d) not in kept]
+                left = [d for d in result.diagnostics if id(d) not in kept]
+                exported = sum(1 for d in left if d.export)
+                hidden_export += exported
+                hidden_invisible += len(left) - exported
             everything.extend(shown)
             # Keep flags, not results: a result holds the file's lines.
             incomplete = incomplete or not result.complete
@@ -147,7 +151,7 @@ def check(
             nothing_found(run.paths)
         closing = reporter.finish(everything, files)
         if output_format in ("full", "concise"):  # text (statistics too); never in JSON
-            closing += hidden_line(hidden)
+            closing += hidden_line(hidden_export, hidden_invisible)
         if quiet and output_format in ("full", "concise") and not show_statistics:
             closing = ""  # the summary lines are all there is to finish()
         click.echo(closing, nl=False, color=use_color, file=out)

@@ -85,10 +85,9 @@ def listed(
     ]
 
 
-def hidden_line(diagnostics: list[Diagnostic]) -> str:
-    """What the listing left out, by why: the summary's last lines."""
-    export = sum(1 for d in diagnostics if d.export)
-    invisible = len(diagnostics) - export
+def hidden_line(export: int, invisible: int) -> str:
+    """What the listing left out, by why (the export's, or no reader sees it): the
+    summary's last lines."""
     text = ""
     if export:
         what = "finding (info) comes" if export == 1 else "findings (info) come"

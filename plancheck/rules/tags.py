@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from plancheck.diagnostics import Applicability, Edit, Finding, Fix
+from plancheck.difference import spacing_only
 from plancheck.document import Answer, Document, MalformedTag, Span, Tag
 from plancheck.house import COUNTRY, locations
 from plancheck.rules.base import Context, rule
@@ -213,8 +214,7 @@ def duplicate_tag(ctx: Context) -> Iterator[Finding]:
             )
             # written apart only in spacing: two labels the platform offered side by side
             # (`community  involment` beside `community involment`), not an author's repeat
-            offered = tag.value != seen_values[value_key].value
-            offered = offered and tag.value.split() == seen_values[value_key].value.split()
+            offered = spacing_only(tag.value, seen_values[value_key].value)
             message = f"[[{tag.key}:{tag.value}]] is given twice"
             yield Finding(tag.span, message, fix, subject=tag.key, export=offered)
         seen.setdefault(tag.key, tag)

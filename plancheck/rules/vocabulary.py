@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from plancheck.diagnostics import Applicability, Edit, Finding, Fix
-from plancheck.difference import describe
+from plancheck.difference import describe, spacing_only
 from plancheck.document import Document, Tag
 from plancheck.rules.base import Context, rule
 from plancheck.rules.tags import delete_line, packed_values
@@ -73,16 +73,10 @@ def _drift(
     if term is not None:  # the term is there already: a replacement would repeat it
         message += f"; [[{tag.key}:{canonical}]] is already on line {term.span.line}"
         fix = Fix(safe, "Remove this tag", (delete_line(doc, tag.span.line),))
-    invisible = _spacing_only(tag.value, canonical)
+    invisible = spacing_only(tag.value, canonical)
     return Finding(
         tag.value_span, message, fix, subject=tag.key, export=export, invisible=invisible
     )
-
-
-def _spacing_only(value: str, term: str) -> bool:
-    """Do the two differ only in where and how many spaces there are (`community  involment`)?
-    A browser shows one space for several, so only someone counting the values sees it."""
-    return value.split() == term.split()
 
 
 @rule("PC401")
@@ -185,7 +179,7 @@ def _drifts(ctx: Context) -> Iterator[tuple[Tag, Finding]]:
                 f"[[{tag.key}]]: {tag.value!r} should be {cleaned!r} "
                 "(stray whitespace or punctuation)"
             )
-            invisible = _spacing_only(tag.value, cleaned)
+            invisible = spacing_only(tag.value, cleaned)
             yield tag, Finding(tag.value_span, message, fix, subject=tag.key, invisible=invisible)
 
 
