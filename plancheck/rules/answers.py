@@ -14,7 +14,7 @@ from plancheck.diagnostics import Applicability, Edit, Finding, Fix
 from plancheck.document import Answer, BlockKind, Document, Span
 from plancheck.placeholders import GUIDANCE, PLACEHOLDER_EMAIL, UNTITLED
 from plancheck.rules.base import Context, rule
-from plancheck.schema import AnswerSpec, PromptSpec
+from plancheck.schema import AnswerSpec, Chosen, PromptSpec
 from plancheck.vocabulary import normalize
 
 BARE_URL = re.compile(r"https?://\S+|www\.\S+\.\S+")
@@ -24,6 +24,7 @@ WORD = re.compile(r"\w+")
 SENTENCE = re.compile(r"\n[ \t]*\n|(?<=[.!?])\s+")  # paragraph and sentence breaks
 SUBJECT_WITHIN = 8  # words at the start of a sentence that may name the formula's subject
 OPENING_QUOTES = "\"' \u201c\u201d\u2018\u2019\u00ab\u00bb"
+QUOTED = 40  # characters of an answer a message quotes, to show what it is about
 
 
 @rule("PC303")
@@ -157,6 +158,15 @@ def _starts_well(text: str, spec: AnswerSpec) -> bool:
     return any(_names(WORD.findall(s)[:SUBJECT_WITHIN], subjects) for s in sentences)
 
 
+def _quoted(text: str) -> str:
+    """The answer's opening as a reader sees it, to show what the finding is about."""
+    seen = plain(text)
+    if len(seen) <= QUOTED:
+        return repr(seen)
+    cut = seen[: QUOTED + 1].rsplit(" ", 1)[0] if " " in seen[:QUOTED] else seen[:QUOTED]
+    return repr(cut.rstrip(" ,;:") + "\u2026")  # whole words: a cut word reads as a typo
+
+
 def _names(words: list[str], subjects: set[str]) -> bool:
     """Does a sentence open by naming the formula's subject ("Our *challenge* is that")?
     "Our challenge is to ...", "The main challenges are ...", "Le principal challenge
@@ -189,17 +199,22 @@ def _text_violations(pm: PromptMatch, spec: AnswerSpec, lines: Sequence[str]) ->
             if spec.required:
                 yield Finding(span, f"the answer is a placeholder ({held!r}), not a link")
             return  # a placeholder breaks every other constraint too; once is enough
-        yield Finding(span, "answer should contain a link")
+        yield Finding(span, f"answer should contain a link; it reads {_quoted(text)}")
     if unknown(answer) is not None:
         return  # "N/A" is no answer: placeholder reports it where one is required
     seen = visible_length(answer) if spec.max_chars is not None else 0
     if spec.max_chars is not None and seen > spec.max_chars:
-        yield Finding(span, f"answer has {seen} characters; at most {spec.max_chars} allowed")
+        over = seen - spec.max_chars
+        yield Finding(
+            span, f"answer has {seen} characters; at most {spec.max_chars} allowed ({over} over)"
+        )
     counted = top_level_items(answer, lines) if spec.max_items is not None else 0
     if spec.max_items is not None and counted > spec.max_items:
         yield Finding(span, f"answer lists {counted} items; at most {spec.max_items} allowed")
     if spec.starts_with is not None and not _starts_well(text, spec):
-        yield Finding(span, f"answer should start with '{spec.starts_with}'")
+        yield Finding(
+            span, f"answer should start with '{spec.starts_with}'; it starts {_quoted(text)}"
+        )
     if spec.pattern is not None and not re.search(spec.pattern, text):
         yield Finding(span, f"answer does not match /{spec.pattern}/")
     if spec.options is not None:
@@ -284,7 +299,10 @@ def placeholder(ctx: Context) -> Iterator[Finding]:
     answer-constraint says so instead).
     Not reported in an unused repeat of a group of prompts, nor in a `conditional` section
     (the experiments' Results, "Only complete this section when presenting results"),
-    which is filled as results come in: "TBD" there is what is still to come.
+    which is filled as results come in: "TBD" there is what is still to come. Nor where
+    "N/A" answers the question (`none_is_answer` in the schema): "Did you experience any
+    barriers or bottlenecks...?", or the handover's details after "Our work has not yet
+    scaled" was ticked.
 
     ## Why it matters
 
@@ -325,11 +343,24 @@ def placeholder(ctx: Context) -> Iterator[Finding]:
             spec = pm.spec
             if spec is None or not spec.answer.required or spec.answer.must_contain_link:
                 continue
-            if id(pm) in unused:
+            if id(pm) in unused or _none_answers(spec.answer.none_is_answer, sm):
                 continue
             held = unknown(pm.prompt.answer)
             if held is not None:
                 yield Finding(_answer_span(pm), f"the answer is the placeholder {held!r}")
+
+
+def _none_answers(when: bool | Chosen, sm: SectionMatch) -> bool:
+    """Does "N/A" answer the question here: always, or after the earlier choice?"""
+    if not isinstance(when, Chosen):
+        return when
+    chosen = normalize(when.option)
+    return any(
+        pm.spec is not None
+        and pm.spec.text == when.prompt
+        and any(normalize(plain(item.text)) == chosen for item in pm.prompt.answer.items)
+        for pm in sm.prompts
+    )
 
 
 def _guidance(ctx: Context) -> Iterator[Finding]:

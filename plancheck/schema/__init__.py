@@ -31,6 +31,7 @@ from plancheck.schema.load import (
 )
 from plancheck.schema.model import (
     AnswerSpec,
+    Chosen,
     Policy,
     PromptSpec,
     Region,
@@ -46,6 +47,7 @@ from plancheck.schema.model import (
 __all__ = [
     "VOCABULARY_FOLDER",
     "AnswerSpec",
+    "Chosen",
     "Policy",
     "PromptSpec",
     "Region",

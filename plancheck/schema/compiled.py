@@ -28,7 +28,7 @@ from plancheck.sources import builtin_schema_dir
 SCHEMA_SUFFIXES = (".yaml", ".yml")
 VOCABULARY_FOLDER = "vocabularies"  # beside the schema files of a folder
 COMPILED_KEPT = 16  # compiled files kept in the cache folder (projects, schema versions)
-FORMAT = 4  # of the compiled data: raise it when what is kept changes (part of the key)
+FORMAT = 5  # of the compiled data: raise it when what is kept changes (part of the key)
 
 
 def schema_files(folder: Path) -> list[Path]:

@@ -155,6 +155,13 @@ class SharesSpec(_Model):
     )
 
 
+class Chosen(_Model):
+    """An option ticked under an earlier prompt of the same section."""
+
+    prompt: str = Field(description="The earlier prompt, as the template writes it.")
+    option: str = Field(description="The option ticked under it.")
+
+
 class AnswerSpec(_Model):
     """Constraints on the answer to a prompt, as the prompt itself states them."""
 
@@ -182,6 +189,13 @@ class AnswerSpec(_Model):
     )
     shares: SharesSpec | None = None
     must_contain_link: bool = False
+    none_is_answer: bool | Chosen = Field(
+        False,
+        description="'N/A' or 'none' answers the question, so it is no placeholder: true "
+        "where the question asks whether there were any (barriers met), or the earlier "
+        "choice after which there is nothing to detail (the handover's details after 'Our "
+        "work has not yet scaled').",
+    )
 
     @model_validator(mode="after")
     def _pattern_compiles(self) -> AnswerSpec:
@@ -252,6 +266,19 @@ class SectionSpec(_Model):
                 f"section {self.heading!r}: translations not listed in aliases: "
                 + ", ".join(missing)
             )
+        return self
+
+    @model_validator(mode="after")
+    def _choices_named(self) -> SectionSpec:
+        # a condition naming no prompt of the section, or no option of it, never holds
+        options = {p.text: p.answer.options or [] for p in self.prompts}
+        for prompt in self.prompts:
+            after = prompt.answer.none_is_answer
+            if isinstance(after, Chosen) and after.option not in options.get(after.prompt, []):
+                raise ValueError(
+                    f"prompt {prompt.text!r}: none_is_answer names no option "
+                    f"{after.option!r} of a prompt {after.prompt!r} in this section"
+                )
         return self
 
 

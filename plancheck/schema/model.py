@@ -176,6 +176,14 @@ class SharesSpec:
 
 
 @dataclass(frozen=True)
+class Chosen:
+    """An option ticked under an earlier prompt of the same section."""
+
+    prompt: str
+    option: str
+
+
+@dataclass(frozen=True)
 class AnswerSpec:
     """Constraints on the answer to a prompt, as the prompt itself states them."""
 
@@ -191,11 +199,20 @@ class AnswerSpec:
     option_aliases: dict[str, list[str]] = field(default_factory=dict)
     shares: SharesSpec | None = None
     must_contain_link: bool = False
+    # "N/A" answers it: always (True), or after the earlier choice (see schema_files)
+    none_is_answer: bool | Chosen = False
 
     @classmethod
     def of(cls, data: dict[str, Any]) -> AnswerSpec:
         shares = data["shares"]
-        return cls(**{**data, "shares": SharesSpec(**shares) if shares else None})
+        after = data.get("none_is_answer", False)
+        return cls(
+            **{
+                **data,
+                "shares": SharesSpec(**shares) if shares else None,
+                "none_is_answer": Chosen(**after) if isinstance(after, dict) else after,
+            }
+        )
 
     def describe(self) -> list[str]:
         """The constraints in words, for messages and scaffolds."""

@@ -6,6 +6,8 @@ Each excerpt keeps the document's own lines; the head (title and tags) is shared
 
 from __future__ import annotations
 
+import pytest
+
 from plancheck import check_text
 from plancheck.diagnostics import Applicability, Diagnostic, Severity
 from plancheck.linter import RuleSet
@@ -182,7 +184,8 @@ def test_starts_with_accepts_the_french_opening(builtin: dict[str, Schema]) -> N
         "Le Lab COTE D'IVOIRE collabore avec le Lab Mauritanie pour la duplication de la solution"
     )
     assert constraints(builtin, f"## Énoncé du défi\n\n{CHALLENGE}\n\n{apart}\n") == [
-        "answer should start with 'Our challenge is that'"
+        "answer should start with 'Our challenge is that'; "
+        'it starts "Le Lab COTE D\'IVOIRE collabore avec le\u2026"'
     ]
 
 
@@ -205,7 +208,7 @@ def test_max_chars_counts_what_a_reader_sees(builtin: dict[str, Schema]) -> None
     assert constraints(builtin, f"## Challenge statement\n\n{TWEET}\n\n{answer}\n") == []
     longer = answer.replace("new capital", "new capital city, Nusantara")
     assert constraints(builtin, f"## Challenge statement\n\n{TWEET}\n\n{longer}\n") == [
-        "answer has 295 characters; at most 280 allowed"
+        "answer has 295 characters; at most 280 allowed (15 over)"
     ]
 
 
@@ -259,7 +262,9 @@ def test_a_placeholder_for_a_link_is_reported_as_a_placeholder(builtin: dict[str
     # an answer that is not a placeholder, and has no link, is still told to give one
     named = "Digital Skills Assessment: The first building block of the Digital Nation"
     found = constraints(builtin, BLOG.format(answer=named), schema="closing-report-2022")
-    assert found == ["answer should contain a link"]
+    assert found == [
+        "answer should contain a link; it reads 'Digital Skills Assessment: The first\u2026'"
+    ]
 
 
 def test_a_blank_link_answer_is_an_empty_answer(builtin: dict[str, Schema]) -> None:
@@ -522,18 +527,85 @@ def test_mojibake_leaves_a_tick_mark_alone(builtin: dict[str, Schema]) -> None:
 
 
 def test_placeholder_na_as_a_required_answer(builtin: dict[str, Schema]) -> None:
-    # learningplan/le_plan_d_action_concernant_l_utilisation_des_big_data_n_a_pu__tre_exp_rime_.md:32-34
+    # experiment/citizens_feedback_platform.md:130-134
     body = (
-        "## Learnings on your challenge\n\n"
-        "> Did you experience any barriers or bottlenecks when impacting the system, working on your frontier challenge respectively?\n\n"
-        "N/A\n"
+        "## Learning\n\n"
+        "> What do you know now about the action plan learning question that you did not "
+        "know before? What were your main learnings during this experiment?\n\n"
+        "NA\n"
     )
-    source, found = check(builtin, body, "placeholder", schema="closing-report-2022")
+    source, found = check(builtin, body, "placeholder", schema="experiment")
     assert [(d.span.line, d.span.column, d.message) for d in found] == [
-        (line_of(source, "N/A"), 1, "the answer is the placeholder 'N/A'")
+        (line_of(source, "NA"), 1, "the answer is the placeholder 'NA'")
     ]
-    answered = body.replace("N/A", "None: the ministry was ready to work with us.")
-    assert check(builtin, answered, "placeholder", schema="closing-report-2022")[1] == []
+    answered = body.replace("\nNA\n", "\nCitizens report more when the form is short.\n")
+    assert check(builtin, answered, "placeholder", schema="experiment")[1] == []
+
+
+BARRIERS = (
+    "## Learnings on your challenge\n\n"
+    "> Did you experience any barriers or bottlenecks when impacting the system, working on "
+    "your frontier challenge respectively?\n\n"
+    "{answer}\n"
+)
+
+
+def test_na_answers_a_question_that_asks_whether_there_were_any(
+    builtin: dict[str, Schema],
+) -> None:
+    # learningplan/le_plan_d_action_concernant_l_utilisation_des_big_data_n_a_pu__tre_exp_rime_.md:32-34:
+    # "N/A" to "Did you experience any barriers...?" says there were none
+    body = BARRIERS.format(answer="N/A")
+    assert check(builtin, body, "placeholder", schema="closing-report-2022")[1] == []
+    # a blank answer is still no answer
+    blank = BARRIERS.format(answer="")
+    assert check(builtin, blank, "empty-answer", schema="closing-report-2022")[1] != []
+
+
+# learningplan/fow___phase_3___activation.md, lines 31-37
+HANDOVER = """\
+## Learnings on your challenge
+
+> Considering the outcomes of this learning challenge, which of the following best describe the handover process? (Please select all that apply)
+
+- {chosen}
+
+> Can you provide more detail on your handover process?
+
+N/A
+"""
+
+
+def test_na_details_a_handover_only_where_nothing_was_handed_over(
+    builtin: dict[str, Schema],
+) -> None:
+    none = HANDOVER.format(chosen="Our work has not yet scaled")
+    assert check(builtin, none, "placeholder", schema="closing-report-2024")[1] == []
+    scaled = HANDOVER.format(
+        chosen="Our work has led to significant changes in our UNDP Country Office programming"
+    )
+    source, found = check(builtin, scaled, "placeholder", schema="closing-report-2024")
+    assert [(d.span.line, d.message) for d in found] == [
+        (line_of(source, "N/A"), "the answer is the placeholder 'N/A'")
+    ]
+
+
+def test_a_condition_on_no_option_of_the_section_is_a_schema_error() -> None:
+    from pydantic import ValidationError
+
+    from plancheck.schema.files import SectionSpec as SectionFile
+
+    prompts = [
+        {"text": "Did it scale?", "answer": {"options": ["Yes", "No"]}},
+        {
+            "text": "Details?",
+            "answer": {"none_is_answer": {"prompt": "Did it scale?", "option": "Never"}},
+        },
+    ]
+    with pytest.raises(ValidationError, match="none_is_answer names no option 'Never'"):
+        SectionFile(heading="Handover", prompts=prompts)
+    prompts[1]["answer"] = {"none_is_answer": {"prompt": "Did it scale?", "option": "No"}}
+    assert SectionFile(heading="Handover", prompts=prompts).prompts[1].answer.none_is_answer
 
 
 def test_a_guidance_comment_left_above_a_written_answer(builtin: dict[str, Schema]) -> None:

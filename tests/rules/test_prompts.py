@@ -102,7 +102,7 @@ def test_answer_constraint_max_chars() -> None:
     tweet = "Waste piles up in the old town; we test what makes collection work."
     source = VALID.replace(tweet, "x" * 281)
     assert constraint(source) == [
-        (line_of(source, "x" * 281), 1, "answer has 281 characters; at most 280 allowed")
+        (line_of(source, "x" * 281), 1, "answer has 281 characters; at most 280 allowed (1 over)")
     ]
     assert constraint(VALID.replace(tweet, "x" * 280)) == []
 
@@ -110,7 +110,9 @@ def test_answer_constraint_max_chars() -> None:
 def test_answer_constraint_starts_with() -> None:
     source = VALID.replace("Our challenge is that waste", "Waste")
     line = line_of(source, "Waste is not collected")
-    assert constraint(source) == [(line, 1, "answer should start with 'Our challenge is that'")]
+    opening = "it starts 'Waste is not collected in the old town.'"
+    message = f"answer should start with 'Our challenge is that'; {opening}"
+    assert constraint(source) == [(line, 1, message)]
     quoted = VALID.replace("Our challenge is that waste", "“our challenge is that waste")
     assert constraint(quoted) == []
 
@@ -142,7 +144,11 @@ def test_answer_constraint_shares() -> None:
 def test_answer_constraint_link() -> None:
     source = VALID.replace("[Our blog](https://example.org/blog)", "Our blog on waste.")
     assert constraint(source) == [
-        (line_of(source, "Our blog on waste."), 1, "answer should contain a link")
+        (
+            line_of(source, "Our blog on waste."),
+            1,
+            "answer should contain a link; it reads 'Our blog on waste.'",
+        )
     ]
     later = VALID.replace("[Our blog](https://example.org/blog)", "Our blog, soon.")
     # the answer is optional: there is no link to give yet (where it is required, see

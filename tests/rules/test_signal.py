@@ -210,7 +210,8 @@ def test_the_challenge_formula_with_another_linking_word(builtin: dict[str, Sche
     assert constraints("Our main challenge is the stark digital access disparity.") == []
     # learningplan/ai_for_tourism__improved_data_and_insights_...md, line 42
     assert constraints("Malawi has an inadequate tourism information base.") == [
-        "answer should start with 'Our challenge is that'"
+        "answer should start with 'Our challenge is that'; "
+        "it starts 'Malawi has an inadequate tourism\u2026'"
     ]
 
 
@@ -288,7 +289,8 @@ def test_the_challenge_named_in_another_wording(builtin: dict[str, Schema]) -> N
     assert constraints(two) == []
     # a background that never names the challenge
     assert constraints("Over the past decade, waste in the capital doubled.") == [
-        "answer should start with 'Our challenge is that'"
+        "answer should start with 'Our challenge is that'; "
+        "it starts 'Over the past decade, waste in the\u2026'"
     ]
 
 
@@ -345,7 +347,7 @@ def test_na_under_an_optional_link_prompt_is_an_answer(builtin: dict[str, Schema
     # a text where the link should be is still reported
     titled = source.replace("\nN/A\n", "\nOur blog on community data\n")
     [d] = found(builtin, titled, "answer-constraint", "experiment")
-    assert d.message == "answer should contain a link"
+    assert d.message == "answer should contain a link; it reads 'Our blog on community data'"
 
 
 def test_an_answer_written_as_quoted_lines_is_no_empty_answer(builtin: dict[str, Schema]) -> None:
