@@ -434,7 +434,9 @@ def packed_tag(ctx: Context) -> Iterator[Finding]:
     (`community involment, youth, employment`), or a pasted paragraph (a datasources tag of
     90 words). Values that are a term of the tag's vocabulary
     (`9. Industry, innovation and infrastructure`) and phrases that only read like a list
-    (`free, prior and informed consent`) are left alone.
+    (`free, prior and informed consent`) are left alone. A list the platform offered as one
+    label (`export_values` of the tag in the schema: `community  involment, youth,
+    employment`, in 16 documents of 13 countries) is the export's, at info, counted apart.
 
     ## Why it matters
 
@@ -481,4 +483,5 @@ def packed_tag(ctx: Context) -> Iterator[Finding]:
         fix = Fix(Applicability.UNSAFE, "Write one tag per value", (Edit(tag.span, lines),))
         shown = ", ".join(repr(p) for p in parts)
         message = f"[[{tag.key}]] packs {len(parts)} values ({shown}); write one tag per value"
-        yield Finding(tag.value_span, message, fix, subject=tag.key)
+        offered = tag.value.strip() in spec.export_values  # picked from the platform's list
+        yield Finding(tag.value_span, message, fix, subject=tag.key, export=offered)

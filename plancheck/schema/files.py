@@ -55,6 +55,12 @@ class TagSpec(_Model):
         "of a term are drift; free: only case, spacing and trailing punctuation are drift. "
         "Default closed for format vocabulary.",
     )
+    export_values: list[str] = Field(
+        default_factory=list,
+        description="Values the platform offered as one label, though they pack several "
+        "(the same spelling in documents of many countries and years): packed, but the "
+        "export's, not the author's.",
+    )
     description: str = ""
 
     @model_validator(mode="after")

@@ -50,6 +50,7 @@ class TagSpec:
     values: list[str] | None = None
     vocabulary: str | None = None
     policy: Policy | None = None
+    export_values: list[str] = field(default_factory=list)  # offered as one label
     description: str = ""
 
     @property

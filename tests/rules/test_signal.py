@@ -481,3 +481,24 @@ def test_a_closing_br_is_its_own_finding_whatever_its_neighbours(
     ]
     fixed = fix_text(source, builtin, schema_id="solution").source
     assert len(found(builtin, fixed, "html-residue", "solution")) == len(before)
+
+
+PACKED = "[[thematic_areas:agriculture, cooperativism]]"  # in SOLUTION
+
+
+def test_a_list_the_platform_offered_as_one_label_is_the_exports(
+    builtin: dict[str, Schema],
+) -> None:
+    # learningplan/hack_the_blue.md, line 15: the label of 16 documents from 13 countries
+    offered = "[[thematic_areas:community  involment, youth, employment]]"
+    source = SOLUTION.replace(PACKED, offered)
+    [d] = found(builtin, source, "packed-tag", "solution")
+    assert (d.severity, d.export) == (Severity.INFO, True)
+    assert d.fix is not None  # still fixable: one tag per value
+    # the fixture's own list is one of them too
+    [d] = found(builtin, SOLUTION, "packed-tag", "solution")
+    assert d.export
+    # a list of the author's own is the author's
+    own = "[[thematic_areas:community involvement, youth]]"
+    [d] = found(builtin, SOLUTION.replace(PACKED, own), "packed-tag", "solution")
+    assert (d.severity, d.export) == (Severity.WARNING, False)
