@@ -502,3 +502,29 @@ def test_a_list_the_platform_offered_as_one_label_is_the_exports(
     own = "[[thematic_areas:community involvement, youth]]"
     [d] = found(builtin, SOLUTION.replace(PACKED, own), "packed-tag", "solution")
     assert (d.severity, d.export) == (Severity.WARNING, False)
+
+
+def test_a_line_break_the_export_wrote_as_backslash_n_is_the_exports(
+    builtin: dict[str, Schema],
+) -> None:
+    # learningplan/what_can_we_learn_about_the_citizen_centered_financial_municipalities_in_north_macedonia.md,
+    # lines 120-160 (the design form's partner slot)
+    body = "## Partners\n\n> Who are your top 5 partners for this challenge? Please submit from "
+    body += "MOST to LEAST important and state Name, Sector and a brief description of the "
+    body += "(intended) collaboration.\n\n"
+    body += group("Please state the name of the partner:", "Municipality of Strumica")
+    body += group("What sector does our partner belong to?", "- Public Sector")
+    body += group("Please provide a brief description of the collaboration.", "A positive deviant.")
+    body += group("Is this a new and unusual partner for UNDP?\\n")
+    source = HEAD + body
+    [d] = found(builtin, source, "prompt-drift")
+    assert (d.span.line, d.severity, d.export) == (
+        line_of(source, "unusual partner for UNDP?\\n"),
+        Severity.INFO,
+        True,
+    )
+    assert "> Is this a new and unusual partner for UNDP?\n" in apply_fix(source, d)
+    # a word the author added is the author's drift
+    typed = body.replace("UNDP?\\n", "UNDP Serbia?")
+    [d] = found(builtin, HEAD + typed, "prompt-drift")
+    assert (d.severity, d.export) == (Severity.WARNING, False)
