@@ -127,8 +127,9 @@ def prompt_drift(ctx: Context) -> Iterator[Finding]:
     changed quotes, template typos ("Please state the name of the Parter:"). The message says
     what differs (a no-break space and its column, an entity, case, quotes, a changed word,
     missing words) and gives the template's text. Drift the platform's export made (the
-    template's own no-break spaces and entities, a line break it wrote as a literal `\\n`, a
-    typo of the template the schema lists in `export_forms`) is reported at info and counted as the export's in the summary.
+    template's own no-break spaces and entities, a line break it wrote as a literal `\\n`,
+    a typo of the template the schema lists in `export_forms`) is reported at info and
+    counted as the export's in the summary.
 
     ## Why it matters
 
