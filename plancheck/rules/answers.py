@@ -17,7 +17,8 @@ from plancheck.rules.base import Context, rule
 from plancheck.schema import AnswerSpec, Chosen, PromptSpec
 from plancheck.vocabulary import normalize
 
-BARE_URL = re.compile(r"https?://\S+|www\.\S+\.\S+")
+# a file:/// path is a link too, if one nobody else can open: malformed-url says so
+BARE_URL = re.compile(r"https?://\S+|www\.\S+\.\S+|file:/+\S+")
 NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 OPENING = 400  # characters of an answer that hold its opening words, markup included
 WORD = re.compile(r"\w+")
@@ -46,7 +47,8 @@ def empty_answer(ctx: Context) -> Iterator[Finding]:
     sixth partner slot after five named partners, blank or "n/a") is not reported, and
     when no repeat is used only the first is. A section the form asks for only in some
     documents (`conditional`: "Only complete this section when presenting results") and
-    left blank or "N/A" is not reported either.
+    left blank or "N/A" is not reported either, nor a lone `-` where "N/A" answers the
+    question (`none_is_answer`: "Did you experience any barriers...?").
 
     ## Why it matters
 
@@ -81,6 +83,7 @@ def empty_answer(ctx: Context) -> Iterator[Finding]:
                 and pm.spec.answer.required
                 and pm.prompt.answer.is_empty
                 and not blanks.quoted_answer(sm, i)
+                and not _dash_for_none(pm, sm)
             ):
                 yield Finding(pm.prompt.span, f"the answer to '> {pm.spec.text}' is empty")
             elif pm.spec is not None and pm.spec.required and _blank_shares(sm, pm.spec):
@@ -89,6 +92,13 @@ def empty_answer(ctx: Context) -> Iterator[Finding]:
                 names = ", ".join(shares.prompts)
                 message = f"the shares of {names} are all blank"
                 yield Finding(pm.prompt.span, message, export=shares.export_blank)
+
+
+def _dash_for_none(pm: PromptMatch, sm: SectionMatch) -> bool:
+    """A lone `-` where "N/A" answers the question: "none", written as a dash."""
+    assert pm.spec is not None
+    written = any(b.kind is BlockKind.ITEM for b in pm.prompt.answer.blocks)
+    return written and _none_answers(pm.spec.answer.none_is_answer, sm)
 
 
 def _blank_section(sm: SectionMatch, required: int) -> Finding:

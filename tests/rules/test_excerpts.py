@@ -562,6 +562,32 @@ def test_na_answers_a_question_that_asks_whether_there_were_any(
     assert check(builtin, blank, "empty-answer", schema="closing-report-2022")[1] != []
 
 
+def test_a_dash_answers_a_question_that_asks_whether_there_were_any(
+    builtin: dict[str, Schema],
+) -> None:
+    # learningplan/bangkok_and_all_the_parts_of_thailand_still_lack_of_proper_accessibility_fo_.md:20-22
+    body = BARRIERS.format(answer="-")
+    assert check(builtin, body, "empty-answer", schema="closing-report-2022")[1] == []
+    # a dash under a question that asks for text is no answer
+    other = body.replace(
+        "Did you experience any barriers or bottlenecks when impacting the system, working on "
+        "your frontier challenge respectively?",
+        "Please paste the link(s) to the blog(s) that articulate the learnings on your "
+        "frontier challenge.",
+    )
+    source, found = check(builtin, other, "empty-answer", schema="closing-report-2022")
+    assert [d.span.line for d in found] == [line_of(source, "> Please paste the link")]
+
+
+def test_a_file_path_for_a_link_is_malformed_urls_alone(builtin: dict[str, Schema]) -> None:
+    # learningplan/closing_form___mapping_responses_and_popular_solutions_to_an_energy_crisis_.md:42-43
+    path = "file:///Users/lantana.elhassan/Library/CloudStorage/OneDrive-UNDP/blog.docx"
+    body = BLOG.format(answer=path)
+    assert constraints(builtin, body, schema="closing-report-2022") == []
+    source, found = check(builtin, body, "malformed-url", schema="closing-report-2022")
+    assert [d.span.line for d in found] == [line_of(source, "file:///")]
+
+
 # learningplan/fow___phase_3___activation.md, lines 31-37
 HANDOVER = """\
 ## Learnings on your challenge
