@@ -34,6 +34,8 @@ from plancheck.document import Document, Prompt, Section
 from plancheck.schema import PromptSpec, Schema, SectionSpec
 from plancheck.vocabulary import closest, normalize
 
+ESCAPED_BREAK = "\\n"  # a line break the platform wrote as backslash and n
+
 HEADING_CUTOFF = 80.0
 PROMPT_CUTOFF = 85.0
 
@@ -95,6 +97,12 @@ def _align_prompts(section: Section, spec: SectionSpec | None) -> tuple[PromptMa
     out = []
     for prompt in section.prompts:
         found = _match_text(prompt.text, forms, PROMPT_CUTOFF) if prompt.text else None
+        if found is None and ESCAPED_BREAK in prompt.text:
+            # the platform wrote a line break as a literal `\n` and glued the lead below
+            # the prompt to it: the prompt is what comes before
+            head = prompt.text.split(ESCAPED_BREAK, 1)[0]
+            near = _match_text(head, forms, PROMPT_CUTOFF) if head.strip() else None
+            found = (near[0], MatchKind.NEAR, near[2]) if near else None
         if found is None:
             out.append(PromptMatch(prompt, None, None, None))
         else:

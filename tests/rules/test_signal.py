@@ -528,3 +528,22 @@ def test_a_line_break_the_export_wrote_as_backslash_n_is_the_exports(
     typed = body.replace("UNDP?\\n", "UNDP Serbia?")
     [d] = found(builtin, HEAD + typed, "prompt-drift")
     assert (d.severity, d.export) == (Severity.WARNING, False)
+
+
+def test_a_prompt_glued_to_its_lead_by_an_escaped_break_is_that_prompt(
+    builtin: dict[str, Schema],
+) -> None:
+    # learningplan/what_can_we_learn_about_the_citizen_centered_financial_municipalities_in_north_macedonia.md:35
+    glued = (
+        "> Challenge type: If you are working on multiple challenges, please indicate if this is "
+        'your "big bet" or "exploratory" challenge. \\n\\nPlease note: we ask you to only submit '
+        "a maximum of 3 challenges - 1x Big Bet, 2x Exploratory. Each challenge must be "
+        "submitted individually.\\n"
+    )
+    body = f"## Challenge statement\n\n{glued}\n\n- Big bet\n\n{CHALLENGE}\n\nOur challenge is that x.\n"
+    source = HEAD + body
+    missing = [d.message for d in found(builtin, source, "missing-prompt")]
+    assert not any("Challenge type" in m for m in missing), missing
+    [d] = [d for d in found(builtin, source, "prompt-drift") if not d.export]
+    assert d.span.line == line_of(source, "> Challenge type")
+    assert "extra words" in d.message
