@@ -48,7 +48,7 @@ def missing_tag(ctx: Context) -> Iterator[Finding]:
     tag block. A location is a `[[country:...]]` tag followed by its `[[latlng:...]]`; in a
     document that has both (several locations repeat the pair), a country without
     coordinates after it, or coordinates without a country before them, is reported at that
-    tag.
+    tag; a document with neither is one finding (it has no location).
 
     ## Why it matters
 
@@ -74,11 +74,16 @@ def missing_tag(ctx: Context) -> Iterator[Finding]:
     if doc.tag_block is None:
         return  # missing-tag-block says it once
     present = {t.key for t in doc.tags} | {b.key for b in doc.malformed_tags if b.key}
-    for spec in schema.tags:
-        if spec.required and spec.key not in present:
-            yield Finding(
-                doc.tag_block, f"required tag [[{spec.key}:...]] is missing", subject=spec.key
-            )
+    missing = [s.key for s in schema.tags if s.required and s.key not in present]
+    place = [k for k in missing if k == COUNTRY or k in coordinate_keys(ctx)]
+    if len(place) > 1:
+        # a country and its coordinates are one location: one finding says it is missing
+        tags = " and ".join(f"[[{k}:...]]" for k in place)
+        message = f"the document has no location: required tags {tags} are missing"
+        yield Finding(doc.tag_block, message, subject=COUNTRY)
+    for key in missing:
+        if len(place) < 2 or key not in place:
+            yield Finding(doc.tag_block, f"required tag [[{key}:...]] is missing", subject=key)
     yield from _unpaired(ctx, present)
 
 

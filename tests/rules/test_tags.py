@@ -15,6 +15,23 @@ def test_missing_tag_points_at_the_tag_block() -> None:
     assert found[0].message == "required tag [[year:...]] is missing"
 
 
+def test_a_document_without_a_location_is_one_missing_tag() -> None:
+    # solution/post_hiv_status_trauma_managemenent__phstm_.md: neither country nor latlng
+    source = VALID.replace("[[country:Panama]]\n[[latlng:8.5,-80.1]]\n", "")
+    found = lint_text(source, select=("missing-tag",))
+    assert [(d.span.line, d.message) for d in found] == [
+        (
+            3,
+            "the document has no location: required tags [[country:...]] and "
+            "[[latlng:...]] are missing",
+        )
+    ]
+    # one of the two missing is said as such
+    only = VALID.replace("[[latlng:8.5,-80.1]]\n", "")
+    found = lint_text(only, select=("missing-tag",))
+    assert [d.message for d in found] == ["required tag [[latlng:...]] is missing"]
+
+
 def test_missing_tag_quiet_when_all_present() -> None:
     assert problems(VALID, "missing-tag") == []
 
