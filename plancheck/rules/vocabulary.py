@@ -92,7 +92,9 @@ def vocabulary_drift(ctx: Context) -> Iterator[Finding]:
     is not a typo of `qualitative data`; a typo as close to two terms is no near miss of
     either). For the country tag, a region (`England`, `Republika Srpska`,
     `Kurdistan Region`) drifts to its country. For a `free` tag such as `thematic_areas`,
-    only stray whitespace and trailing punctuation are drift. A value the platform itself
+    only stray whitespace and trailing punctuation are drift; the export's where the
+    schema lists the value as a label the platform offered (the tag's `export_values`:
+    `green transition,` in documents of four countries). A value the platform itself
     offered as a choice (a term's `export_forms`, such as `10. Reduced innequalities`, or
     the gender labels `Male` and `Female` it wrote until 2024) is the export's: reported at
     info, counted apart. A value that differs from its term only in spacing
@@ -175,12 +177,23 @@ def _drifts(ctx: Context) -> Iterator[tuple[Tag, Finding]]:
             fix = Fix(
                 Applicability.SAFE, f"Replace with {cleaned!r}", (Edit(tag.value_span, cleaned),)
             )
-            message = (
-                f"[[{tag.key}]]: {tag.value!r} should be {cleaned!r} "
-                "(stray whitespace or punctuation)"
-            )
+            spec = ctx.schema.tag(tag.key)
+            offered = spec is not None and tag.value in spec.export_values
+            why = "the platform's own label" if offered else "stray whitespace or punctuation"
+            shown = repr(tag.value).replace("\\\\", "\\")  # a typed backslash shown once
+            message = f"[[{tag.key}]]: {shown} should be {cleaned!r} ({why})"
             invisible = spacing_only(tag.value, cleaned)
-            yield tag, Finding(tag.value_span, message, fix, subject=tag.key, invisible=invisible)
+            yield (
+                tag,
+                Finding(
+                    tag.value_span,
+                    message,
+                    fix,
+                    subject=tag.key,
+                    export=offered,
+                    invisible=invisible,
+                ),
+            )
 
 
 def _packed(ctx: Context, tag: Tag) -> bool:

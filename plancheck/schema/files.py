@@ -57,9 +57,9 @@ class TagSpec(_Model):
     )
     export_values: list[str] = Field(
         default_factory=list,
-        description="Values the platform offered as one label, though they pack several "
-        "(the same spelling in documents of many countries and years): packed, but the "
-        "export's, not the author's.",
+        description="Labels the platform offered, written so in documents of many "
+        "countries and years: a list in one label (packed-tag) or a label with a stray "
+        "mark (`green transition,`: vocabulary-drift) is the export's, not the author's.",
     )
     description: str = ""
 

@@ -240,8 +240,10 @@ def test_a_doubled_space_in_a_value_is_invisible(builtin: dict[str, Schema]) -> 
     )
     [d] = found(builtin, source, "vocabulary-drift", "solution")
     assert (d.severity, d.invisible, d.fix is not None) == (Severity.INFO, True, True)
-    # a comma is visible: still a warning
-    source = SOLUTION.replace("[[thematic_areas:agrotech]]", "[[thematic_areas:peace,]]")
+    # a full stop is visible: still a warning (solution/..., [[thematic_areas:Energy Independence.]])
+    source = SOLUTION.replace(
+        "[[thematic_areas:agrotech]]", "[[thematic_areas:Energy Independence.]]"
+    )
     [d] = found(builtin, source, "vocabulary-drift", "solution")
     assert (d.severity, d.invisible) == (Severity.WARNING, False)
 
@@ -547,3 +549,25 @@ def test_a_prompt_glued_to_its_lead_by_an_escaped_break_is_that_prompt(
     [d] = [d for d in found(builtin, source, "prompt-drift") if not d.export]
     assert d.span.line == line_of(source, "> Challenge type")
     assert "extra words" in d.message
+
+
+def test_a_label_the_platform_offered_with_a_stray_mark_is_the_exports(
+    builtin: dict[str, Schema],
+) -> None:
+    # learningplan/...: [[thematic_areas:green transition,]] in 5 documents of 4 countries
+    source = SOLUTION.replace("[[thematic_areas:agrotech]]", "[[thematic_areas:green transition,]]")
+    [d] = found(builtin, source, "vocabulary-drift", "solution")
+    assert (d.severity, d.export) == (Severity.INFO, True)
+    assert d.message.endswith("should be 'green transition' (the platform's own label)")
+    assert "[[thematic_areas:green transition]]" in apply_fix(source, d)
+    # a stray mark of the author's own is the author's
+    own = SOLUTION.replace("[[thematic_areas:agrotech]]", "[[thematic_areas:green renovation.]]")
+    [d] = found(builtin, own, "vocabulary-drift", "solution")
+    assert (d.severity, d.export) == (Severity.WARNING, False)
+    # a backslash the platform left is shown once
+    slash = SOLUTION.replace(
+        "[[thematic_areas:agrotech]]", "[[thematic_areas:transparency and accountability\\]]"
+    )
+    [d] = found(builtin, slash, "vocabulary-drift", "solution")
+    assert d.message.startswith("[[thematic_areas]]: 'transparency and accountability\\' should")
+    assert d.export
