@@ -16,7 +16,7 @@ from plancheck.diagnostics import Applicability, Edit, Finding, Fix
 from plancheck.difference import describe, spacing_only
 from plancheck.document import Document, Tag
 from plancheck.rules.base import Context, rule
-from plancheck.rules.tags import delete_line, packed_values
+from plancheck.rules.tags import PARAGRAPH_WORDS, delete_line, packed_values
 from plancheck.schema import Policy, Vocabulary
 from plancheck.vocabulary import Level, TermMatch, clean_value
 
@@ -73,6 +73,12 @@ def _drift(
     if term is not None:  # the term is there already: a replacement would repeat it
         message += f"; [[{tag.key}:{canonical}]] is already on line {term.span.line}"
         fix = Fix(safe, "Remove this tag", (delete_line(doc, tag.span.line),))
+    else:
+        # a tag that may repeat its value (the country of another location) is replaced
+        # all the same, but the reader learns that the term is there already
+        same = next((t for t in doc.tags if t.key == tag.key and t.value == canonical), None)
+        if same is not None:
+            message += f"; [[{tag.key}:{canonical}]] is on line {same.span.line} too"
     invisible = spacing_only(tag.value, canonical)
     return Finding(
         tag.value_span, message, fix, subject=tag.key, export=export, invisible=invisible
@@ -107,7 +113,7 @@ def vocabulary_drift(ctx: Context) -> Iterator[Finding]:
     (`[[datasources:survey]]` beside `[[datasources:surveys]]`), the message says so and
     the fix removes the variant instead of repeating the term (a tag that may repeat its
     value, the country of each of several locations, is replaced as usual: its `latlng`
-    needs it).
+    needs it; the message says the term is there too).
 
     ## Why it matters
 
@@ -197,11 +203,13 @@ def _drifts(ctx: Context) -> Iterator[tuple[Tag, Finding]]:
 
 
 def _packed(ctx: Context, tag: Tag) -> bool:
-    """Is the value several values in one tag? Then packed-tag reports it, and its fix
-    (one tag per value) comes before any clean-up of the whole."""
+    """Is the value several values in one tag, or a paragraph? Then packed-tag reports it,
+    and its fix (one tag per value) comes before any clean-up of the whole."""
     assert ctx.schema is not None
     spec = ctx.schema.tag(tag.key)
-    return spec is not None and spec.multiple and packed_values(tag.value) is not None
+    if spec is None or not spec.multiple:
+        return False
+    return len(tag.value.split()) >= PARAGRAPH_WORDS or packed_values(tag.value) is not None
 
 
 def _unknown(ctx: Context, countries: bool) -> Iterator[tuple[Tag, Vocabulary, list[str]]]:

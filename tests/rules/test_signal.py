@@ -571,3 +571,33 @@ def test_a_label_the_platform_offered_with_a_stray_mark_is_the_exports(
     [d] = found(builtin, slash, "vocabulary-drift", "solution")
     assert d.message.startswith("[[thematic_areas]]: 'transparency and accountability\\' should")
     assert d.export
+
+
+def test_a_region_beside_its_country_says_the_country_is_there(
+    builtin: dict[str, Schema],
+) -> None:
+    # solution/monitoring_the_health_status_of_persons_in_self_isolation.md, lines 14-17
+    pairs = (
+        "[[country:Serbia]]\n[[latlng:43.7693593077423,21.069123152341756]]\n"
+        "[[country:Vojvodina]]\n[[latlng:45.39869880251812,20.062020298271154]]"
+    )
+    source = SOLUTION.replace(
+        "[[country:Ecuador]]\n[[latlng:-1.4534591942689437,-78.39463619576759]]", pairs
+    )
+    [d] = found(builtin, source, "vocabulary-drift", "solution")
+    assert d.message == (
+        "[[country]]: 'Vojvodina' is a region of Serbia, not a country; use 'Serbia'; "
+        f"[[country:Serbia]] is on line {line_of(source, '[[country:Serbia]]')} too"
+    )
+    # replaced, not removed: the second location's latlng needs its country
+    assert "[[country:Serbia]]\n[[latlng:45.39" in apply_fix(source, d)
+
+
+def test_a_paragraph_in_a_tag_is_packed_tags_alone(builtin: dict[str, Schema]) -> None:
+    # learningplan/q3_2024__resilience_and_sustainable_development.md, line 9: 91 words
+    # ending in a full stop (shortened)
+    words = " ".join(["data on youth employment and skills"] * 5) + "."
+    source = SOLUTION.replace(PACKED, f"[[thematic_areas:{words}]]")
+    assert found(builtin, source, "vocabulary-drift", "solution") == []
+    [d] = found(builtin, source, "packed-tag", "solution")
+    assert "holds a paragraph" in d.message
