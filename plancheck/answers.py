@@ -66,8 +66,10 @@ def top_level_items(answer: Answer, lines: Sequence[str]) -> int:
     """The items a reader counts: of a numbered answer, the longest run of numbers
     (a list that starts again at 1 is another list, such as hypotheses quoted before
     the findings), and bullets under the numbers are sub-points; of a bulleted answer,
-    the bullets that are not indented under another."""
-    items = answer.items
+    the bullets that are not indented under another. A list with prose before and after
+    it is an enumeration inside that prose ("the team was successful in 1. ... 7. ...",
+    then the next insight), not the answer's items."""
+    items = _listed(answer, lines)
     numbered = [b for b in items if b.ordered]
     if numbered:
         longest = run = 0
@@ -77,6 +79,49 @@ def top_level_items(answer: Answer, lines: Sequence[str]) -> int:
             longest = max(longest, run)
         return longest
     return sum(1 for b in items if not _indented(b, lines)) or len(items)
+
+
+def _listed(answer: Answer, lines: Sequence[str]) -> list[Block]:
+    """The answer's items, less those of lists set inside its prose: a run of items with a
+    paragraph before and after it, unless the numbers go on after the paragraph (insights
+    numbered 1 to 6, each with a paragraph of its own, are one list)."""
+    runs: list[list[Block]] = [[]]
+    prose: list[bool] = [False]  # before each run: is there a paragraph?
+    for block in answer.blocks:
+        if block.kind is BlockKind.ITEM:
+            runs[-1].append(block)
+        elif block.kind is BlockKind.PARAGRAPH and block.text.strip():
+            if runs[-1]:
+                runs.append([])
+                prose.append(True)
+            else:
+                prose[-1] = True
+    kept: list[Block] = []
+    for i, run in enumerate(runs):
+        # prose after a run started the next one: every run but the last has prose after it
+        inside = prose[i] and i < len(runs) - 1
+        before = [b for r in runs[:i] for b in r]
+        after = [b for r in runs[i + 1 :] for b in r]
+        if run and (
+            not inside or _numbered_on(before, run, lines) or _numbered_on(run, after, lines)
+        ):
+            kept += run
+    return kept
+
+
+def _numbered_on(first: list[Block], then: list[Block], lines: Sequence[str]) -> bool:
+    """Do the numbers of ``then`` go on from those of ``first`` (`3.` after `2.`)?"""
+    last = next((b for b in reversed(first) if b.ordered), None)
+    following = next((b for b in then if b.ordered), None)
+    if last is None or following is None:
+        return False
+    number = _number(last, lines)
+    return number is not None and _number(following, lines) == number + 1
+
+
+def _number(item: Block, lines: Sequence[str]) -> int | None:
+    found = ORDINAL.match(lines[item.span.line - 1])
+    return int(found.group(1)) if found else None
 
 
 def _indented(item: Block, lines: Sequence[str]) -> bool:

@@ -244,7 +244,8 @@ def answer_constraint(ctx: Context) -> Iterator[Finding]:
     schema records them: `max_chars` ("summarize your challenge in a maximum of 280
     characters"; the characters a reader sees: `&amp;` is one, link targets and HTML tags
     none), `max_items` ("a maximum of 5 key insights"; the top-level items: sub-bullets
-    belong to their item, and a numbered list that starts again at 1 is another list),
+    belong to their item, a numbered list that starts again at 1 is another list, and a list
+    set inside prose, with a paragraph before and after it, enumerates within an insight),
     `starts_with` ("Our challenge is that..."; or a translation the schema lists, "Notre
     défi est que..."; case, quotes, accents and zero-width characters ignored; a sentence
     whose first eight words name the formula's subject, its second word, states the

@@ -243,6 +243,53 @@ def test_max_items_counts_the_top_level_items(builtin: dict[str, Schema]) -> Non
     ]
 
 
+# learningplan/lessons_learnt_from_the_managing_of_digital_family_card_initiative.md,
+# lines 23-45 (shortened): three insights in prose, the second enumerating seven tasks
+FAMILY_CARD = """\
+## Learnings on your challenge
+
+> What are the top key insights you generated about your learning challenge during this Action Learning Plan? (Please list a maximum of 5 key insights)\u00a0
+
+To ensure the project's success, the project team set clear goals for the final product.
+
+The implementation depended on productive teamwork. In particular, the team was successful in
+
+1. performing the integration of the government agencies' databases;
+
+2. ensuring the relevance and completeness of the data collected;
+
+3. describing the business processes;
+
+4. recording instances of difficult living situations;
+
+5. developing a methodology for identifying families;
+
+6. developing a scoring model to assess social risks;
+
+7. ensuring the protection of personal data.
+
+In addition, the success was also due to government support for the project.
+"""
+
+
+def test_max_items_leaves_a_list_set_inside_prose(builtin: dict[str, Schema]) -> None:
+    assert constraints(builtin, FAMILY_CARD, schema="closing-report-2024") == []
+    # the same list as the answer itself is counted
+    listed = FAMILY_CARD.split("To ensure")[0] + "1." + FAMILY_CARD.split("\n1.", 1)[1]
+    listed = listed.split("\nIn addition")[0] + "\n"
+    assert constraints(builtin, listed, schema="closing-report-2024") == [
+        "answer lists 7 items; at most 5 allowed"
+    ]
+    # insights numbered on across their paragraphs are one list
+    # (learningplan/exploring_artificial_intelligence_in_the_orange_economy__closure.md:24-62)
+    numbered = FAMILY_CARD.split("To ensure")[0] + "".join(
+        f"{n}) Insight {n}\n\nWhat we saw, in a paragraph.\n\n" for n in range(1, 10)
+    )
+    assert constraints(builtin, numbered, schema="closing-report-2024") == [
+        "answer lists 9 items; at most 5 allowed"
+    ]
+
+
 # learningplan/closing_form_2022___digital_government_transformation.md, lines 30-31
 BLOG = """\
 ## Learnings on your challenge
