@@ -44,6 +44,10 @@ _LATER = (
 UNKNOWN = re.compile(rf"(?:{_UNKNOWN})[\s.!]*", re.IGNORECASE)
 NOTHING = re.compile(rf"(?:{_UNKNOWN}|{_NONE})[\s.!]*", re.IGNORECASE)
 LATER = re.compile(rf"\b(?:{_LATER})\b", re.IGNORECASE)
+# "N/A - internal experiment.", "None: the work stopped": the same, with a short reason
+NOTHING_BECAUSE = re.compile(
+    rf"(?:{_UNKNOWN}|{_NONE})\s*(?:[-\u2013\u2014]\s+|[:;,(]\s*)\w", re.IGNORECASE
+)
 SHORT = 20  # words: a longer answer that mentions "soon" is an explanation, not a placeholder
 
 
@@ -133,9 +137,15 @@ def stand_in(answer: Answer) -> str | None:
     """The answer's text when the whole answer says the thing asked for is not there:
     "N/A", "TBD", "none", or a short note that it is still to come ("blog coming soon")."""
     text = _text(answer)
-    if text and (NOTHING.fullmatch(text) or (len(text.split()) <= SHORT and LATER.search(text))):
+    short = len(text.split()) <= SHORT
+    if text and (NOTHING.fullmatch(text) or short and (LATER.search(text) or _because(text))):
         return text
     return None
+
+
+def _because(text: str) -> bool:
+    found = NOTHING_BECAUSE.match(text)
+    return found is not None and not found.group().startswith("-")  # "- item" is a list
 
 
 def unknown(answer: Answer) -> str | None:

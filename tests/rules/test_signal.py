@@ -346,6 +346,9 @@ def test_na_under_an_optional_link_prompt_is_an_answer(builtin: dict[str, Schema
     )
     source = HEAD.replace("learningplan", "experiment") + body
     assert found(builtin, source, "answer-constraint", "experiment") == []
+    # the same with its reason (line 138 of the same document)
+    reason = source.replace("\nN/A\n", "\nN/A- internal experiment.\n")
+    assert found(builtin, reason, "answer-constraint", "experiment") == []
     # a text where the link should be is still reported
     titled = source.replace("\nN/A\n", "\nOur blog on community data\n")
     [d] = found(builtin, titled, "answer-constraint", "experiment")
