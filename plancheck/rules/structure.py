@@ -163,6 +163,8 @@ def unknown_section(ctx: Context) -> Iterator[Finding]:
     """## What it reports
 
     A section heading that is not in the template and is not near any of its headings.
+    Several in one document are one finding, at the first, naming the others with their
+    lines: they are one fact (a form's sections pasted into another's).
 
     ## Why it matters
 
@@ -185,12 +187,17 @@ def unknown_section(ctx: Context) -> Iterator[Finding]:
     assert ctx.schema is not None
     if ctx.schema.allow_unknown_sections:
         return
-    for m in ctx.alignment:
-        if m.spec is None and m.section.heading.strip():
-            yield Finding(
-                m.section.text_span,
-                f"'{m.section.heading}' is not a section of schema {ctx.schema.id}",
-            )
+    unknown = [m.section for m in ctx.alignment if m.spec is None and m.section.heading.strip()]
+    if not unknown:
+        return
+    # several are one fact: another form's sections pasted in (a closing report's
+    # 'Learnings on your challenge' ... 'End' inside a design plan)
+    first, *more = unknown
+    message = f"'{first.heading}' is not a section of schema {ctx.schema.id}"
+    if more:
+        others = ", ".join(f"'{s.heading}' (line {s.text_span.line})" for s in more)
+        message += f"; nor {'are' if len(more) > 1 else 'is'} {others}"
+    yield Finding(first.text_span, message)
 
 
 def _out_of_order(matches: list[SectionMatch]) -> set[int]:

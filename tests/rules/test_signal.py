@@ -604,3 +604,22 @@ def test_a_paragraph_in_a_tag_is_packed_tags_alone(builtin: dict[str, Schema]) -
     assert found(builtin, source, "vocabulary-drift", "solution") == []
     [d] = found(builtin, source, "packed-tag", "solution")
     assert "holds a paragraph" in d.message
+
+
+def test_another_forms_sections_are_one_unknown_section(builtin: dict[str, Schema]) -> None:
+    # learningplan/future_of_works_in_uzbekistan.md, lines 27 and 400: a closing report's
+    # sections inside a design plan
+    body = (
+        "## Learnings on your challenge\n\n> What are the top 5 key insights?\n\nThree.\n\n"
+        "## Partners\n\n## End\n"
+    )
+    source = HEAD + body
+    [d] = found(builtin, source, "unknown-section")
+    assert (d.span.line, d.message) == (
+        line_of(source, "## Learnings"),
+        "'Learnings on your challenge' is not a section of schema learningplan-design; "
+        f"nor is 'End' (line {line_of(source, '## End')})",
+    )
+    # one is one
+    [d] = found(builtin, HEAD + "## Partners\n\n## End\n", "unknown-section")
+    assert d.message == "'End' is not a section of schema learningplan-design"
