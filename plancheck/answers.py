@@ -137,8 +137,9 @@ def stand_in(answer: Answer) -> str | None:
     """The answer's text when the whole answer says the thing asked for is not there:
     "N/A", "TBD", "none", or a short note that it is still to come ("blog coming soon")."""
     text = _text(answer)
-    short = len(text.split()) <= SHORT
-    if text and (NOTHING.fullmatch(text) or short and (LATER.search(text) or _because(text))):
+    if not text or NOTHING.fullmatch(text):
+        return text or None
+    if len(text.split()) <= SHORT and (LATER.search(text) or _because(text)):
         return text
     return None
 
