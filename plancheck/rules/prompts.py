@@ -13,6 +13,7 @@ from plancheck.diagnostics import Applicability, Edit, Finding, Fix
 from plancheck.difference import describe, encoding_only
 from plancheck.document import Span
 from plancheck.rules.base import Context, rule
+from plancheck.schema import PromptSpec
 from plancheck.vocabulary import normalize
 
 
@@ -34,12 +35,13 @@ def missing_prompt(ctx: Context) -> Iterator[Finding]:
     quotes) or is a near miss (reported by prompt-drift). Checked in every section that is
     present; a missing section is missing-section's. The finding points where the prompt
     belongs: on the line after the answer of the last prompt before it (or after the
-    section heading). A section that holds none of its prompts is one finding, at its
-    heading. A repeat of a repeatable section with nothing under its heading (the export
-    writes one `## Learning questions` per slot, used or not) is not reported when another
-    copy of the section holds prompts; when none does, the first copy is. The share prompts
-    of a table the export never wrote (`export_blank`: Sense, Explore, Test, Grow in the
-    2022-23 closing reports) missing lose nothing: the export's, at info.
+    section heading); prompts missing at one place are one finding. A section that holds
+    none of its prompts is one finding, at its heading. A repeat of a repeatable section
+    with nothing under its heading (the export writes one `## Learning questions` per
+    slot, used or not) is not reported when another copy of the section holds prompts;
+    when none does, the first copy is. The share prompts of a table the export never
+    wrote (`export_blank`: Sense, Explore, Test, Grow in the 2022-23 closing reports)
+    missing lose nothing: the export's, at info.
 
     ## Why it matters
 
@@ -79,14 +81,38 @@ def missing_prompt(ctx: Context) -> Iterator[Finding]:
             for name in s.answer.shares.prompts
         }
         where = sm.section.span
+        # the prompts missing at one place, by place: adding them there is one edit
+        gaps: dict[Span, list[PromptSpec]] = {}
         for spec in sm.spec.prompts:
             present = [pm for pm in sm.prompts if pm.spec is spec]
             if present:
                 where = _answered_to(sm, present[-1])
             elif spec.required and id(spec) not in found:
-                message = f"required prompt '> {spec.text}' is missing"
-                export = normalize(spec.text) in unwritten
-                yield Finding(_after(where, ctx.document.lines), message, export=export)
+                gaps.setdefault(_after(where, ctx.document.lines), []).append(spec)
+        for span, specs in gaps.items():
+            for export, group in _by_export(specs, unwritten):
+                yield Finding(span, _missing(group), export=export)
+
+
+def _by_export(
+    specs: list[PromptSpec], unwritten: set[str]
+) -> Iterator[tuple[bool, list[PromptSpec]]]:
+    """The author's missing prompts and the export's (shares it never wrote), apart."""
+    for export in (False, True):
+        group = [s for s in specs if (normalize(s.text) in unwritten) is export]
+        if group:
+            yield export, group
+
+
+def _missing(specs: list[PromptSpec]) -> str:
+    if len(specs) == 1:
+        return f"required prompt '> {specs[0].text}' is missing"
+    if len(specs) == 2:
+        return f"required prompts '> {specs[0].text}' and '> {specs[1].text}' are missing"
+    return (
+        f"{len(specs)} required prompts are missing here, from '> {specs[0].text}' "
+        f"to '> {specs[-1].text}'"
+    )
 
 
 def _answered_to(sm: SectionMatch, pm: PromptMatch) -> Span:

@@ -422,9 +422,27 @@ def test_a_missing_prompt_goes_below_the_answer_in_the_exports_groups(
     after = [
         d.span.line
         for d in found(builtin, source, "missing-prompt")
-        if "Value proposition" in d.message or "tweet" in d.message
+        if "Value proposition" in d.message and "tweet" in d.message
     ]
-    assert after == [line_of(source, "</div>") + 1] * 2
+    # both go there, one finding (one place to add them)
+    assert after == [line_of(source, "</div>") + 1]
+
+
+def test_prompts_missing_at_one_place_are_one_finding(builtin: dict[str, Schema]) -> None:
+    # learningplan/explore_the_potential_of_the_integration_of_gis_to_...md, line 61: the
+    # partner section holds its lead prompt and none of the slot's four
+    body = (
+        "## Partners\n\n> Who are your top 5 partners for this challenge? Please submit from "
+        "MOST to LEAST important and state Name, Sector and a brief description of the "
+        "(intended) collaboration.\n\nThe municipality.\n"
+    )
+    source = HEAD + body
+    [d] = found(builtin, source, "missing-prompt")
+    assert d.span.line == line_of(source, "The municipality.") + 1
+    assert d.message == (
+        "4 required prompts are missing here, from '> Please state the name of the partner:' "
+        "to '> Is this a new and unusual partner for UNDP?'"
+    )
 
 
 def test_a_passage_pasted_from_word_is_one_html_residue(builtin: dict[str, Schema]) -> None:
