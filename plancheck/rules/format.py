@@ -338,7 +338,8 @@ def mojibake(ctx: Context) -> Iterator[Finding]:
     Text whose UTF-8 was decoded in another encoding somewhere on its way: `Bogot√°` for
     `Bogotá`, `Na√Øo` for `Naïo`, `¬†` for a no-break space (in 15 documents of the archive).
     Detected and repaired by ftfy, which tells mojibake from real text (a `√` used as a tick
-    mark is left alone). The message shows the repaired text.
+    mark is left alone). The message shows the repaired text. Inside a malformed tag it is
+    left to tag-syntax, which reports the tag as a whole.
 
     ## Why it matters
 
@@ -363,7 +364,11 @@ def mojibake(ctx: Context) -> Iterator[Finding]:
     doc = ctx.document
     if not HINT.search(doc.source):
         return
+    # a malformed tag is tag-syntax's to report, garbled text inside it included
+    broken = {n for m in doc.malformed_tags for n in range(m.span.line, m.span.end_line + 1)}
     for n, line in enumerate(doc.lines, start=1):
+        if n in broken:
+            continue
         repaired = repair_line(line)
         if repaired == line:
             continue

@@ -641,3 +641,18 @@ def test_another_forms_sections_are_one_unknown_section(builtin: dict[str, Schem
     # one is one
     [d] = found(builtin, HEAD + "## Partners\n\n## End\n", "unknown-section")
     assert d.message == "'End' is not a section of schema learningplan-design"
+
+
+def test_mojibake_inside_a_malformed_tag_is_tag_syntaxs(builtin: dict[str, Schema]) -> None:
+    # solution/agriculture_course_platform_by_coursera.md, line 14: a tag broken over two
+    # lines by a CR, "¬†" (a no-break space, garbled) before it
+    broken = "[[thematic_areas:\u00ac\u2020 \r E-learning]]"
+    source = SOLUTION.replace("[[thematic_areas:agrotech]]", broken)
+    assert found(builtin, source, "mojibake", "solution") == []
+    assert [d.rule for d in found(builtin, source, "tag-syntax", "solution")] == ["tag-syntax"]
+    # in a well-formed tag it is mojibake's
+    whole = SOLUTION.replace(
+        "[[thematic_areas:agrotech]]", "[[thematic_areas:farmers\u201a\u00c4\u00f4 markets]]"
+    )
+    [d] = found(builtin, whole, "mojibake", "solution")
+    assert d.message == "mojibake '\u201a\u00c4\u00f4': the text reads '\u2019'"
