@@ -26,6 +26,7 @@ forms are reported too), and every named constraint of a built-in schema found.
 from __future__ import annotations
 
 import random
+import re
 import sys
 import time
 from collections import Counter
@@ -54,6 +55,8 @@ ISSUE_TEMPLATES = (
 )
 ALL_TEMPLATES = (*ISSUE_TEMPLATES, "experiment-2024", "experiment-2021")
 STRUCTURAL = ("missing-section", "unknown-section", "missing-prompt", "missing-tag")
+GROUPED = re.compile(r"(\d+) required prompts are missing here")
+PAIR = re.compile(r"required prompts '> .*' and '> .*' are missing")
 CONSTRAINTS = ("max_chars", "max_items", "starts_with", "must_contain_link", "shares", "options")
 SEED = 18
 TRAIN = 0.7
@@ -113,10 +116,20 @@ def _split(documents: list[Document], seed: int) -> tuple[list[Document], list[D
 
 
 def _findings(document: Document, schemas: dict[str, Schema], rules: RuleSet) -> Counter[tuple]:
-    return Counter(
-        (d.path, d.rule, d.span.line, d.span.column)
-        for d in lint(context(document, FileOptions(schemas, None, rules, DEFAULT_SETTINGS)), rules)
-    )
+    found: Counter[tuple] = Counter()
+    for d in lint(context(document, FileOptions(schemas, None, rules, DEFAULT_SETTINGS)), rules):
+        found[(d.path, d.rule, d.span.line, d.span.column)] += _facts(d.message)
+    return found
+
+
+def _facts(message: str) -> int:
+    """How many structural facts a finding states: missing-prompt says the prompts missing
+    at one place in one finding ("3 required prompts are missing here, ..."), and the
+    agreement is measured per prompt, as before findings were grouped."""
+    many = GROUPED.match(message)
+    if many:
+        return int(many.group(1))
+    return 2 if PAIR.match(message) else 1
 
 
 def _prompts(schema: Schema) -> dict[str, PromptSpec]:
