@@ -402,7 +402,8 @@ def test_a_misspelt_choice_the_platform_offered_is_the_exports(builtin: dict[str
     ]
     assert [(d.severity, d.export) for d in found] == [(Severity.INFO, True)]
     assert "the platform's own spelling" in found[0].message
-    typed = HEAD.replace("[[methods:Prototyping]]", "[[methods:solution mapping]]")
+    # an author's slip (in 2 documents): the author's
+    typed = HEAD.replace("[[methods:Prototyping]]", "[[datasources:engagement with loca youth]]")
     found = [
         d
         for d in check_text(typed, builtin, path="x.md", schema_id="learningplan-design")
