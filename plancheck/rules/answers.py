@@ -26,6 +26,13 @@ SENTENCE = re.compile(r"\n[ \t]*\n|(?<=[.!?])\s+")  # paragraph and sentence bre
 SUBJECT_WITHIN = 8  # words at the start of a sentence that may name the formula's subject
 OPENING_QUOTES = "\"' \u201c\u201d\u2018\u2019\u00ab\u00bb"
 QUOTED = 40  # characters of an answer a message quotes, to show what it is about
+# The commonest short words of the languages a schema translates the opening into: enough
+# to tell which one an answer is written in, to ask for the opening in that language.
+FUNCTION_WORDS = {
+    "en": {"the", "of", "and", "to", "in", "is", "that", "for", "with", "are", "our"},
+    "fr": {"le", "la", "les", "des", "du", "et", "est", "que", "pour", "dans", "une", "au"},
+    "es": {"el", "los", "las", "del", "y", "es", "que", "para", "en", "una", "por", "con"},
+}
 
 
 @rule("PC303")
@@ -168,6 +175,21 @@ def _starts_well(text: str, spec: AnswerSpec) -> bool:
     return any(_names(WORD.findall(s)[:SUBJECT_WITHIN], subjects) for s in sentences)
 
 
+def _in_language(text: str, spec: AnswerSpec) -> str:
+    """The opening the schema asks for, in the language the answer is written in: a French
+    answer is asked for "Notre défi est que", not the English formula."""
+    assert spec.starts_with is not None
+    words = WORD.findall(plain(text[:OPENING]).lower())
+    counts = {lang: sum(w in common for w in words) for lang, common in FUNCTION_WORDS.items()}
+    lang = max(counts, key=lambda k: counts[k])
+    translated = spec.starts_with_translations.get(lang)
+    return (
+        translated[0]
+        if lang != "en" and translated and counts[lang] > counts["en"]
+        else spec.starts_with
+    )
+
+
 def _quoted(text: str) -> str:
     """The answer's opening as a reader sees it, to show what the finding is about."""
     seen = plain(text)
@@ -222,9 +244,8 @@ def _text_violations(pm: PromptMatch, spec: AnswerSpec, lines: Sequence[str]) ->
     if spec.max_items is not None and counted > spec.max_items:
         yield Finding(span, f"answer lists {counted} items; at most {spec.max_items} allowed")
     if spec.starts_with is not None and not _starts_well(text, spec):
-        yield Finding(
-            span, f"answer should start with '{spec.starts_with}'; it starts {_quoted(text)}"
-        )
+        asked = _in_language(text, spec)
+        yield Finding(span, f"answer should start with '{asked}'; it starts {_quoted(text)}")
     if spec.pattern is not None and not re.search(spec.pattern, text):
         yield Finding(span, f"answer does not match /{spec.pattern}/")
     if spec.options is not None:
@@ -250,10 +271,11 @@ def answer_constraint(ctx: Context) -> Iterator[Finding]:
     défi est que..."; case, quotes, accents and zero-width characters ignored; a sentence
     whose first eight words name the formula's subject, its second word, states the
     challenge as asked, after background or not: "Our challenge is to ...", "The main
-    challenges are ...", "Le principal challenge est ..."), `pattern`, `options` (the fixed
-    list of a checklist, and the other spellings the platform itself offered), `shares`
-    (Sense/Explore/Test/Grow adding up to 100%) and `must_contain_link` ("Please paste the
-    link(s) to the blog(s)"; an answer such as "N/A" or "blog coming soon" is reported as a
+    challenges are ...", "Le principal challenge est ..."; the message asks for the
+    opening in the answer's language and quotes how the answer starts), `pattern`,
+    `options` (the fixed list of a checklist, and the other spellings the platform itself
+    offered), `shares` (Sense/Explore/Test/Grow adding up to 100%) and `must_contain_link`
+    ("Please paste the link(s) to the blog(s)"; an answer such as "N/A" or "blog coming soon" is reported as a
     placeholder where the answer is required, and is no finding where it is optional: there
     is no link to give). Empty answers are left to empty-answer, and answers that are only
     "N/A" or "TBD" to placeholder.

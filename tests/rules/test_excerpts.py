@@ -183,9 +183,16 @@ def test_starts_with_accepts_the_french_opening(builtin: dict[str, Schema]) -> N
     apart = (
         "Le Lab COTE D'IVOIRE collabore avec le Lab Mauritanie pour la duplication de la solution"
     )
+    # asked for in the answer's language
     assert constraints(builtin, f"## Énoncé du défi\n\n{CHALLENGE}\n\n{apart}\n") == [
-        "answer should start with 'Our challenge is that'; "
+        "answer should start with 'Notre défi est que'; "
         'it starts "Le Lab COTE D\'IVOIRE collabore avec le\u2026"'
+    ]
+    # a Spanish answer (learningplan/..., shortened) is asked for the Spanish opening
+    spanish = "Los jóvenes del país no encuentran empleo en el sector formal"
+    assert constraints(builtin, f"## Challenge statement\n\n{CHALLENGE}\n\n{spanish}\n") == [
+        "answer should start with 'Nuestro desafío es que'; "
+        "it starts 'Los jóvenes del país no encuentran\u2026'"
     ]
 
 
