@@ -261,24 +261,24 @@ def _text_violations(pm: PromptMatch, spec: AnswerSpec, lines: Sequence[str]) ->
 def answer_constraint(ctx: Context) -> Iterator[Finding]:
     """## What it reports
 
-    An answer that breaks a constraint its prompt states; the message says which. The
-    schema records them: `max_chars` ("summarize your challenge in a maximum of 280
-    characters"; the characters a reader sees: `&amp;` is one, link targets and HTML tags
-    none), `max_items` ("a maximum of 5 key insights"; the top-level items: sub-bullets
-    belong to their item, a numbered list that starts again at 1 is another list, and a list
-    set inside prose, with a paragraph before and after it, enumerates within an insight),
+    An answer that breaks a constraint its prompt states; the message says which. The schema
+    records them: `max_chars` ("summarize your challenge in a maximum of 280 characters";
+    the characters a reader sees: `&amp;` is one, link targets and HTML tags none),
+    `max_items` ("a maximum of 5 key insights"; the top-level items: sub-bullets belong to
+    their item, a numbered list that starts again at 1 is another list, and a list set
+    inside prose, with a paragraph before and after it, enumerates within an insight),
     `starts_with` ("Our challenge is that..."; or a translation the schema lists, "Notre
     défi est que..."; case, quotes, accents and zero-width characters ignored; a sentence
     whose first eight words name the formula's subject, its second word, states the
     challenge as asked, after background or not: "Our challenge is to ...", "The main
-    challenges are ...", "Le principal challenge est ..."; the message asks for the
-    opening in the answer's language and quotes how the answer starts), `pattern`,
-    `options` (the fixed list of a checklist, and the other spellings the platform itself
-    offered), `shares` (Sense/Explore/Test/Grow adding up to 100%) and `must_contain_link`
-    ("Please paste the link(s) to the blog(s)"; an answer such as "N/A" or "blog coming soon" is reported as a
-    placeholder where the answer is required, and is no finding where it is optional: there
-    is no link to give). Empty answers are left to empty-answer, and answers that are only
-    "N/A" or "TBD" to placeholder.
+    challenges are ...", "Le principal challenge est ..."; the message asks for the opening
+    in the answer's language and quotes how the answer starts), `pattern`, `options` (the
+    fixed list of a checklist, and the other spellings the platform itself offered),
+    `shares` (Sense/Explore/Test/Grow adding up to 100%) and `must_contain_link` ("Please
+    paste the link(s) to the blog(s)"; an answer such as "N/A" or "blog coming soon" is
+    reported as a placeholder where the answer is required, and is no finding where it is
+    optional: there is no link to give). Empty answers are left to empty-answer, and answers
+    that are only "N/A" or "TBD" to placeholder.
 
     ## Why it matters
 
