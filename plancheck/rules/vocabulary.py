@@ -44,6 +44,11 @@ def _why(tag: Tag, found: TermMatch, export: bool) -> str:
     if export:
         return f"the platform's own spelling: {what}"
     if found.level is Level.ALIAS:
+        if not {w.casefold() for w in tag.value.split()} & {
+            w.casefold() for w in found.canonical.split()
+        }:
+            # another name altogether (a translation): pairing its words says nothing
+            return "a known alias, another name for the term"
         return f"a known alias: {what}"
     if found.level is Level.FOLDED:
         return what

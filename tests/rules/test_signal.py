@@ -672,3 +672,16 @@ def test_labels_of_the_platforms_list_in_many_countries_are_the_exports(
         assert (d.severity, d.export) == (Severity.INFO, True), tag
         assert f"should be '{term}' (the platform's own spelling" in d.message
         assert f":{term}]]" in apply_fix(source, d)
+
+
+def test_an_alias_in_other_words_is_not_paired_word_by_word(builtin: dict[str, Schema]) -> None:
+    # learningplan/_c_mo_incorporar_de_manera_permanenterecurrente_...md, line 12
+    source = HEAD.replace("[[methods:Prototyping]]", "[[datasources:inteligencia colectiva]]")
+    [d] = found(builtin, source, "vocabulary-drift")
+    assert d.message == (
+        "[[datasources]]: 'inteligencia colectiva' should be 'collective intelligence' "
+        "(a known alias, another name for the term; vocabulary datasources)"
+    )
+    # a discipline is not the approach: no alias (learningplan/..., 2 documents)
+    other = HEAD.replace("[[methods:Prototyping]]", "[[datasources:behavioral science]]")
+    assert found(builtin, other, "vocabulary-drift") == []
