@@ -30,11 +30,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from plancheck.difference import ESCAPED_BREAK
 from plancheck.document import Document, Prompt, Section
 from plancheck.schema import PromptSpec, Schema, SectionSpec
 from plancheck.vocabulary import closest, normalize
-
-ESCAPED_BREAK = "\\n"  # a line break the platform wrote as backslash and n
 
 HEADING_CUTOFF = 80.0
 PROMPT_CUTOFF = 85.0

@@ -78,8 +78,8 @@ def top_level_items(answer: Answer, lines: Sequence[str]) -> int:
     if numbered:
         longest = run = 0
         for item in numbered:
-            found = ORDINAL.match(lines[item.span.line - 1])
-            run = 1 if found is None or int(found.group(1)) <= 1 else run + 1
+            number = _number(item, lines)
+            run = 1 if number is None or number <= 1 else run + 1
             longest = max(longest, run)
         return longest
     return sum(1 for b in items if not _indented(b, lines)) or len(items)
@@ -100,16 +100,20 @@ def _listed(answer: Answer, lines: Sequence[str]) -> list[Block]:
                 prose.append(True)
             else:
                 prose[-1] = True
+    items = [b for run in runs for b in run]
     kept: list[Block] = []
+    start = 0
     for i, run in enumerate(runs):
+        end = start + len(run)
         # prose after a run started the next one: every run but the last has prose after it
         inside = prose[i] and i < len(runs) - 1
-        before = [b for r in runs[:i] for b in r]
-        after = [b for r in runs[i + 1 :] for b in r]
-        if run and (
-            not inside or _numbered_on(before, run, lines) or _numbered_on(run, after, lines)
+        if (
+            not inside
+            or _numbered_on(items[:start], run, lines)
+            or _numbered_on(run, items[end:], lines)
         ):
             kept += run
+        start = end
     return kept
 
 

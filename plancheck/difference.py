@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "`": "'"})
+ESCAPED_BREAK = "\\n"  # a line break the platform wrote in some prompts as backslash and n
 SHOWN_WORDS = 6  # words listed in "missing words: ..." before the list is cut
 
 
@@ -157,7 +158,7 @@ def encoding_only(actual: str, expected: str) -> bool:
     template's own text, as exported.)"""
     _, plain = _invisibles(actual, 1)
     _, plain = _entities(plain)
-    plain = plain.replace("\\n", " ")  # the platform escaped a line break in some prompts
+    plain = plain.replace(ESCAPED_BREAK, " ")
     return " ".join(plain.split()) == " ".join(expected.split())
 
 
@@ -178,6 +179,12 @@ def describe(actual: str, expected: str, column: int = 1) -> str:
         else:
             parts += _words(plain, expected)
     return "; ".join(dict.fromkeys(parts)) or "spacing"
+
+
+def quoted(text: str) -> str:
+    """A value in quotes as ``repr`` writes it (a tab as `\\t`), but a backslash the author
+    typed shown once, not doubled."""
+    return repr(text).replace("\\\\", "\\")
 
 
 def _shown(text: str) -> str:

@@ -8,7 +8,7 @@ described in docs/format.md.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from plancheck.document import Document, MalformedTag, Tag
@@ -37,7 +37,7 @@ class Location:
     point: Tag | MalformedTag | None
 
 
-def locations(doc: Document, keys: set[str]) -> list[Location]:
+def locations(doc: Document, keys: Collection[str]) -> list[Location]:
     """Pair each `country` tag with the coordinates tag (a key of ``keys``) that follows it,
     in file order; malformed tags count by the key the parser read."""
     tags: list[Tag | MalformedTag] = [t for t in doc.tags if t.key == COUNTRY or t.key in keys]

@@ -11,6 +11,7 @@ from plancheck import blanks, markup
 from plancheck.align import PromptMatch, SectionMatch
 from plancheck.answers import plain, stand_in, top_level_items, unknown, visible_length
 from plancheck.diagnostics import Applicability, Edit, Finding, Fix
+from plancheck.difference import quoted
 from plancheck.document import Answer, BlockKind, Document, Span
 from plancheck.placeholders import GUIDANCE, PLACEHOLDER_EMAIL, UNTITLED
 from plancheck.rules.base import Context, rule
@@ -81,7 +82,7 @@ def empty_answer(ctx: Context) -> Iterator[Finding]:
         if sm.spec is not None and len(wanted) > 1 and blanks.blank_section(sm):
             yield _blank_section(sm, len(wanted))
             continue
-        unused = blanks.unused_slots(sm)
+        unused = ctx.unused_slots[id(sm)]
         for i, pm in enumerate(sm.prompts):
             if id(pm) in unused:
                 continue
@@ -194,9 +195,9 @@ def _quoted(text: str) -> str:
     """The answer's opening as a reader sees it, to show what the finding is about."""
     seen = plain(text)
     if len(seen) <= QUOTED:
-        return repr(seen)
+        return quoted(seen)
     cut = seen[: QUOTED + 1].rsplit(" ", 1)[0] if " " in seen[:QUOTED] else seen[:QUOTED]
-    return repr(cut.rstrip(" ,;:") + "\u2026")  # whole words: a cut word reads as a typo
+    return quoted(cut.rstrip(" ,;:") + "\u2026")  # whole words: a cut word reads as a typo
 
 
 def _names(words: list[str], subjects: set[str]) -> bool:
@@ -301,7 +302,7 @@ def answer_constraint(ctx: Context) -> Iterator[Finding]:
     for sm in ctx.alignment:
         if blanks.left_out(sm):
             continue
-        unused = blanks.unused_slots(sm)
+        unused = ctx.unused_slots[id(sm)]
         for pm in sm.prompts:
             spec: PromptSpec | None = pm.spec
             if spec is None or id(pm) in unused:
@@ -371,7 +372,7 @@ def placeholder(ctx: Context) -> Iterator[Finding]:
         # a section filled as results come in: "TBD" there is what is still to come
         if sm.spec is not None and sm.spec.conditional:
             continue
-        unused = blanks.unused_slots(sm)
+        unused = ctx.unused_slots[id(sm)]
         for pm in sm.prompts:
             spec = pm.spec
             if spec is None or not spec.answer.required or spec.answer.must_contain_link:

@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from plancheck import blanks
 from plancheck.align import SectionMatch, align
 from plancheck.codes import BY_CODE, FixAvailability, RuleInfo, RuleOption
 from plancheck.detect import Detection
 from plancheck.diagnostics import Finding, Severity
 from plancheck.document import Document
 from plancheck.house import Location, locations
-from plancheck.schema import Schema, TagFormat
+from plancheck.schema import Schema
 from plancheck.settings import DEFAULT_SETTINGS, Settings
 
 
@@ -37,13 +38,19 @@ class Context:
         return align(self.document, self.schema) if self.schema else ()
 
     @cached_property
+    def unused_slots(self) -> dict[int, set[int]]:
+        """For each section match (by id), the ids of its prompt matches in unused repeats
+        of a group (:func:`plancheck.blanks.unused_slots`): found once for the three answer
+        rules."""
+        return {id(sm): blanks.unused_slots(sm) for sm in self.alignment}
+
+    @cached_property
     def locations(self) -> tuple[Location, ...]:
         """The document's `country` tags paired with the coordinates after them (computed
         once, for the coordinate rules and missing-tag)."""
         if self.schema is None:
             return ()
-        keys = {t.key for t in self.schema.tags if t.format is TagFormat.COORDINATES}
-        return tuple(locations(self.document, keys))
+        return tuple(locations(self.document, self.schema.coordinate_keys))
 
 
 Check = Callable[[Context], Iterator[Finding]]

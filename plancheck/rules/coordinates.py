@@ -21,7 +21,6 @@ from plancheck.document import Tag
 from plancheck.geo import Placement, locate
 from plancheck.house import COUNTRY
 from plancheck.rules.base import Context, rule
-from plancheck.schema import TagFormat
 
 if TYPE_CHECKING:
     from plancheck.schema import Vocabulary
@@ -30,11 +29,6 @@ if TYPE_CHECKING:
 # document of the country (every Fiji document in the archive, 14 degrees west of the
 # islands: an antimeridian bug). The author chose the country, not the point.
 PLATFORM_CENTROIDS = {"FJI": (-17.44756195212767, 163.40786559316325)}
-
-
-def coordinate_keys(ctx: Context) -> set[str]:
-    assert ctx.schema is not None
-    return {t.key for t in ctx.schema.tags if t.format is TagFormat.COORDINATES}
 
 
 def _codes(vocabulary: Vocabulary) -> tuple[dict[str, str], dict[str, str]]:

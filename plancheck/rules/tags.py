@@ -15,7 +15,6 @@ from plancheck.difference import spacing_only
 from plancheck.document import Answer, Document, MalformedTag, Span, Tag
 from plancheck.house import COUNTRY, locations
 from plancheck.rules.base import Context, rule
-from plancheck.rules.coordinates import coordinate_keys
 from plancheck.schema import TagFormat, TagSpec
 from plancheck.tagvalues import malformed_values
 from plancheck.vocabulary import closest, normalize
@@ -75,14 +74,14 @@ def missing_tag(ctx: Context) -> Iterator[Finding]:
         return  # missing-tag-block says it once
     present = {t.key for t in doc.tags} | {b.key for b in doc.malformed_tags if b.key}
     missing = [s.key for s in schema.tags if s.required and s.key not in present]
-    place = [k for k in missing if k == COUNTRY or k in coordinate_keys(ctx)]
+    # a country and its coordinates are one location: one finding says it is missing
+    place = [k for k in missing if k == COUNTRY or k in schema.coordinate_keys]
     if len(place) > 1:
-        # a country and its coordinates are one location: one finding says it is missing
         tags = " and ".join(f"[[{k}:...]]" for k in place)
         message = f"the document has no location: required tags {tags} are missing"
         yield Finding(doc.tag_block, message, subject=COUNTRY)
     for key in missing:
-        if len(place) < 2 or key not in place:
+        if len(place) == 1 or key not in place:
             yield Finding(doc.tag_block, f"required tag [[{key}:...]] is missing", subject=key)
     yield from _unpaired(ctx, present)
 
@@ -90,7 +89,8 @@ def missing_tag(ctx: Context) -> Iterator[Finding]:
 def _unpaired(ctx: Context, present: set[str]) -> Iterator[Finding]:
     """Countries without coordinates and coordinates without a country, when the document
     has both keys (a key absent altogether is the required check's)."""
-    keys = coordinate_keys(ctx) & present
+    assert ctx.schema is not None
+    keys = ctx.schema.coordinate_keys & present
     if COUNTRY not in present or not keys:
         return
     for found in locations(ctx.document, keys):
@@ -488,5 +488,5 @@ def packed_tag(ctx: Context) -> Iterator[Finding]:
         fix = Fix(Applicability.UNSAFE, "Write one tag per value", (Edit(tag.span, lines),))
         shown = ", ".join(repr(p) for p in parts)
         message = f"[[{tag.key}]] packs {len(parts)} values ({shown}); write one tag per value"
-        offered = tag.value.strip() in spec.export_values  # picked from the platform's list
+        offered = spec.offered(tag.value)  # picked from the platform's list
         yield Finding(tag.value_span, message, fix, subject=tag.key, export=offered)

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from plancheck.diagnostics import Applicability, Edit, Finding, Fix
-from plancheck.difference import describe, spacing_only
-from plancheck.document import Document, Tag
+from plancheck.difference import describe, quoted, spacing_only
+from plancheck.document import Tag
 from plancheck.rules.base import Context, rule
 from plancheck.rules.tags import PARAGRAPH_WORDS, delete_line, packed_values
 from plancheck.schema import Policy, Vocabulary
@@ -58,7 +58,7 @@ def _why(tag: Tag, found: TermMatch, export: bool) -> str:
 
 
 def _drift(
-    doc: Document, tag: Tag, found: TermMatch, vocabulary: Vocabulary, given: dict[str, Tag]
+    ctx: Context, tag: Tag, found: TermMatch, vocabulary: Vocabulary, given: dict[str, Tag]
 ) -> Finding:
     canonical = found.canonical
     export = tag.value in vocabulary.export_forms
@@ -75,15 +75,14 @@ def _drift(
     safe = Applicability.SAFE if found.level.safe else Applicability.UNSAFE
     fix = Fix(safe, f"Replace with {canonical!r}", (Edit(tag.value_span, canonical),))
     term = given.get(f"{tag.key}:{canonical}")
-    if term is not None:  # the term is there already: a replacement would repeat it
+    spec = ctx.schema.tag(tag.key) if ctx.schema is not None else None
+    if term is not None and spec is not None and spec.repeat_values:
+        # a tag that may repeat its value (the country of another location, which its
+        # latlng needs) is replaced all the same; the reader learns the term is there
+        message += f"; [[{tag.key}:{canonical}]] is on line {term.span.line} too"
+    elif term is not None:  # the term is there already: a replacement would repeat it
         message += f"; [[{tag.key}:{canonical}]] is already on line {term.span.line}"
-        fix = Fix(safe, "Remove this tag", (delete_line(doc, tag.span.line),))
-    else:
-        # a tag that may repeat its value (the country of another location) is replaced
-        # all the same, but the reader learns that the term is there already
-        same = next((t for t in doc.tags if t.key == tag.key and t.value == canonical), None)
-        if same is not None:
-            message += f"; [[{tag.key}:{canonical}]] is on line {same.span.line} too"
+        fix = Fix(safe, "Remove this tag", (delete_line(ctx.document, tag.span.line),))
     invisible = spacing_only(tag.value, canonical)
     return Finding(
         tag.value_span, message, fix, subject=tag.key, export=export, invisible=invisible
@@ -168,18 +167,12 @@ def _once(found: Iterator[tuple[Tag, Finding]]) -> Iterator[Finding]:
 
 def _drifts(ctx: Context) -> Iterator[tuple[Tag, Finding]]:
     assert ctx.schema is not None
-    # the first tag of each value; a tag that may repeat its value (the country of each
-    # location, paired with its latlng) is replaced, never removed
-    given = {
-        f"{t.key}:{t.value}": t
-        for t in reversed(ctx.document.tags)
-        if not ((spec := ctx.schema.tag(t.key)) is not None and spec.repeat_values)
-    }
+    given = {f"{t.key}:{t.value}": t for t in reversed(ctx.document.tags)}  # first of each
     for tag, policy, vocabulary in _tags(ctx):
         found = _match(tag, policy, vocabulary)
         if found is not None and vocabulary is not None:
             if found.level is not Level.EXACT:
-                yield tag, _drift(ctx.document, tag, found, vocabulary, given)
+                yield tag, _drift(ctx, tag, found, vocabulary, given)
             continue
         if policy is Policy.CLOSED:
             continue  # unknown-term or unknown-country
@@ -189,10 +182,9 @@ def _drifts(ctx: Context) -> Iterator[tuple[Tag, Finding]]:
                 Applicability.SAFE, f"Replace with {cleaned!r}", (Edit(tag.value_span, cleaned),)
             )
             spec = ctx.schema.tag(tag.key)
-            offered = spec is not None and tag.value in spec.export_values
+            offered = spec is not None and spec.offered(tag.value)
             why = "the platform's own label" if offered else "stray whitespace or punctuation"
-            shown = repr(tag.value).replace("\\\\", "\\")  # a typed backslash shown once
-            message = f"[[{tag.key}]]: {shown} should be {cleaned!r} ({why})"
+            message = f"[[{tag.key}]]: {quoted(tag.value)} should be {cleaned!r} ({why})"
             invisible = spacing_only(tag.value, cleaned)
             yield (
                 tag,

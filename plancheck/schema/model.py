@@ -53,6 +53,10 @@ class TagSpec:
     export_values: list[str] = field(default_factory=list)  # offered as one label
     description: str = ""
 
+    def offered(self, value: str) -> bool:
+        """Is ``value`` a label the platform offered as it is (``export_values``)?"""
+        return value.strip() in self.export_values
+
     @property
     def effective_policy(self) -> Policy | None:
         if self.policy is None and self.format is TagFormat.VOCABULARY:
@@ -309,6 +313,11 @@ class Schema:
     def vocabulary(self, key: str) -> Vocabulary | None:
         """The vocabulary of tag ``key``, resolved when the schema was loaded."""
         return self._vocabularies.get(key)
+
+    @cached_property
+    def coordinate_keys(self) -> frozenset[str]:
+        """The tags that hold a location's coordinates (`latlng`)."""
+        return frozenset(t.key for t in self.tags if t.format is TagFormat.COORDINATES)
 
     @cached_property
     def policies(self) -> dict[str, tuple[Policy, Vocabulary | None]]:
